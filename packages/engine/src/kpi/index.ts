@@ -1,0 +1,14 @@
+export type * from './kpi-book';
+export * from './kpi-input-error';
+export * from './open-amount';
+export * from './settlement';
+export * from './open-ar';
+export * from './aging-buckets';
+export * from './standard-dso';
+export * from './best-possible-dso';
+export * from './average-days-delinquent';
+export * from './countback-dso';
+export * from './collection-rate';
+export * from './cei';
+export * from './promise-kept-rate';
+export * from './late-interest';
