@@ -23,3 +23,4 @@ export * from './kpi/open-ar';
 export * from './kpi/aging-buckets';
 export * from './kpi/standard-dso';
 export * from './kpi/collection-rate';
+export * from './migrated-test-database';

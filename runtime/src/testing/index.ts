@@ -1,0 +1,4 @@
+import './provided-context';
+
+export * from './quick-scenario';
+export * from './test-stack';

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import {
+  createSmtpSender,
+  createStripePaymentLinks,
+  startFakeStripe,
+  startSmtpCapture,
+  type FakeStripeServer,
+  type SmtpCaptureServer,
+} from '@dunflow/connectors';
+import { createMigratedTestDatabase, type Database } from '@dunflow/db';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { pino } from 'pino';
+import { createActivities } from '../activities/create-activities';
+import { createDunningWorker } from '../worker/create-worker';
+
+/** Everything a runtime test needs, started on 127.0.0.1, and how to stop it. */
+export interface TestStack {
+  db: Database;
+  smtp: SmtpCaptureServer;
+  stripe: FakeStripeServer;
+  client: Client;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a fresh database, an SMTP capture, a Stripe-shaped server and a worker on its own
+ * task queue of the shared Temporal dev server at `temporalAddress`.
+ */
+export async function startTestStack(temporalAddress: string): Promise<TestStack> {
+  quietTemporalLogs();
+  const database = await createMigratedTestDatabase();
+  const smtp = await startSmtpCapture({ port: 0 });
+  const stripe = await startFakeStripe({ port: 0 });
+  const logger = pino({ level: 'silent' });
+  const activities = createActivities({
+    db: database.db,
+    email: createSmtpSender({ host: '127.0.0.1', port: smtp.port, from: 'ar@dunflow.test' }),
+    paymentLinks: createStripePaymentLinks({
+      apiKey: stripe.apiKey,
+      host: '127.0.0.1',
+      port: stripe.port,
+      protocol: 'http',
+    }),
+    logger,
+  });
+  const taskQueue = `test-${randomUUID()}`;
+  const { worker, connection } = await createDunningWorker({
+    address: temporalAddress,
+    namespace: 'default',
+    taskQueue,
+    activities,
+  });
+  const running = worker.run();
+  const clientConnection = await Connection.connect({ address: temporalAddress });
+  const client = new Client({ connection: clientConnection });
+  return {
+    db: database.db,
+    smtp,
+    stripe,
+    client,
+    taskQueue,
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await clientConnection.close();
+      await smtp.stop();
+      await stripe.stop();
+      await database.close();
+    },
+  };
+}
+
+let runtimeInstalled = false;
+
+/** Keeps the SDK's per-worker state changes out of test output; warnings still show. */
+function quietTemporalLogs(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}

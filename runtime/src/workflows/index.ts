@@ -1,0 +1,1 @@
+export { dunningWorkflow } from './dunning-workflow';
