@@ -6,7 +6,9 @@ import { compileQuickScenario } from '../testing/quick-scenario';
 import { startTestStack, type TestStack } from '../testing/test-stack';
 import { startRun } from '../services/start-runs';
 import { allOpenInvoices } from '../services/open-invoices';
+import { Worker } from '@temporalio/worker';
 import { pino } from 'pino';
+import { WORKFLOWS_PATH } from '../worker/create-worker';
 import { dunningWorkflowId } from './dunning-input';
 import { disputeOpenedSignal, paymentSignal, runViewQuery } from './signals';
 
@@ -89,6 +91,13 @@ describe('dunning workflow on a real Temporal server', () => {
     const run = await getWorkflowRun(stack.db, dunningWorkflowId('0001'));
     expect(run?.status).toBe('completed');
     expect(run?.outcome).toBe('escalated');
+  });
+
+  it('replays its history deterministically', async () => {
+    const history = await stack.client.workflow.getHandle(dunningWorkflowId('0001')).fetchHistory();
+    await expect(
+      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history),
+    ).resolves.toBeUndefined();
   });
 
   it('ends as paid on a full payment', async () => {

@@ -1,0 +1,194 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { startFakeStripe, startSmtpCapture } from '@dunflow/connectors';
+import { publishDefinition, upsertBook } from '@dunflow/db';
+import {
+  allOpenInvoices,
+  createActivities,
+  createApi,
+  createDunningWorker,
+  DEFAULT_TASK_QUEUE,
+  startEligibleRuns,
+  startTemporalDevServer,
+  type Logger,
+} from '@dunflow/runtime';
+import { createSmtpSender, createStripePaymentLinks } from '@dunflow/connectors';
+import { compileFromFolder, readRulesFolder } from '../rules/rules-folder';
+import { loadDemoBook } from './demo-book';
+import { openStackDatabase } from './open-stack-database';
+import { PaymentFeeder } from './payment-feeder';
+import type { StackOptions } from './stack-options';
+import { StopList } from './stop-list';
+
+/** What `dunflow start` brought up, where to look, and how to stop it. */
+export interface RunningStack {
+  urls: {
+    api: string;
+    temporalUi: string;
+    inbox: string;
+    temporal: string;
+    stripe: string;
+    smtp: string;
+  };
+  database: string;
+  book: {
+    open: number;
+    imported: { inserted: number; updated: number; unchanged: number };
+    paymentsToCome: number;
+  };
+  scenario: {
+    id: string;
+    hash: string;
+    started: number;
+    alreadyStarted: number;
+    notEligible: number;
+  };
+  stop(): Promise<void>;
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Starts Dunflow on its embedded defaults, imports the demo book and starts its workflows. */
+export async function startStack(options: StackOptions, logger: Logger): Promise<RunningStack> {
+  const stops = new StopList();
+  try {
+    return await startParts(options, logger, stops);
+  } catch (error) {
+    await stops.stopAll();
+    throw error;
+  }
+}
+
+async function startParts(
+  options: StackOptions,
+  logger: Logger,
+  stops: StopList,
+): Promise<RunningStack> {
+  await mkdir(options.dataDir, { recursive: true });
+  const temporal = await startTemporalDevServer({
+    dbFile: join(options.dataDir, 'temporal.db'),
+    port: options.temporalPort,
+    uiPort: options.temporalUiPort,
+    onOutput: (line) => logger.debug({ source: 'temporal' }, line),
+  });
+  stops.add('Temporal dev server', () => temporal.stop());
+  logger.info({ address: temporal.address }, 'Temporal dev server started');
+
+  const { db, source } = await openStackDatabase(options.databaseUrl, options.dataDir, stops);
+  logger.info({ database: source }, 'database ready');
+
+  const smtp = await startSmtpCapture({
+    port: options.smtpPort,
+    inboxFile: join(options.dataDir, 'inbox.jsonl'),
+  });
+  stops.add('SMTP capture', () => smtp.stop());
+  const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+  const stripe = await startFakeStripe({
+    port: options.stripePort,
+    webhookUrl: `${apiUrl}/webhooks/stripe`,
+  });
+  stops.add('Stripe-shaped server', () => stripe.stop());
+
+  const activities = createActivities({
+    db,
+    email: createSmtpSender({
+      host: '127.0.0.1',
+      port: smtp.port,
+      from: 'Accounts receivable <ar@dunflow.localhost>',
+    }),
+    paymentLinks: createStripePaymentLinks({
+      apiKey: stripe.apiKey,
+      host: '127.0.0.1',
+      port: stripe.port,
+      protocol: 'http',
+    }),
+    logger,
+  });
+  const { worker, connection } = await createDunningWorker({
+    address: temporal.address,
+    namespace: temporal.namespace,
+    taskQueue: DEFAULT_TASK_QUEUE,
+    activities,
+  });
+  const running = worker.run();
+  stops.add('worker', async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+  });
+
+  const clientConnection = await Connection.connect({ address: temporal.address });
+  stops.add('Temporal client', () => clientConnection.close());
+  const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
+
+  const rules = await readRulesFolder(options.rulesDir);
+  const app = createApi({
+    db,
+    client,
+    taskQueue: DEFAULT_TASK_QUEUE,
+    logger,
+    catalog: rules.catalog,
+    inbox: smtp,
+    stripeWebhookSecret: stripe.webhookSecret,
+  });
+  const server = serve({ fetch: app.fetch, port: options.apiPort, hostname: '127.0.0.1' });
+  stops.add('API server', () => closeServer(server));
+
+  const demo = await loadDemoBook(options.bookFile, options.asOf, options.dataDir, today());
+  const imported = await upsertBook(db, demo.book, options.bookFile);
+  logger.info({ ...imported, shiftDays: demo.shiftDays }, 'demo book imported');
+
+  const compiled = compileFromFolder(rules, options.scenarioId);
+  if (!compiled.ok) {
+    const lines = compiled.errors.map((error) => `${error.path}: ${error.message}`);
+    throw new Error(`scenario '${options.scenarioId}' does not compile:\n${lines.join('\n')}`);
+  }
+  await publishDefinition(db, compiled.definition);
+
+  const feeder = new PaymentFeeder(demo.book.futurePayments, db, client, logger);
+  const open = await allOpenInvoices(db, today());
+  const report = await startEligibleRuns(
+    { db, client, taskQueue: DEFAULT_TASK_QUEUE, logger },
+    compiled.definition,
+    open,
+    today(),
+  );
+  await feeder.start(today);
+  stops.add('payment feeder', () => feeder.stop());
+
+  return {
+    urls: {
+      api: apiUrl,
+      temporalUi: temporal.uiUrl ?? '',
+      inbox: `${apiUrl}/inbox`,
+      temporal: temporal.address,
+      stripe: stripe.url,
+      smtp: `127.0.0.1:${smtp.port}`,
+    },
+    database: source,
+    book: { open: open.length, imported, paymentsToCome: feeder.remaining },
+    scenario: {
+      id: options.scenarioId,
+      hash: compiled.definition.hash,
+      started: report.started.length,
+      alreadyStarted: report.alreadyStarted.length,
+      notEligible: report.notEligible.length,
+    },
+    stop: async () => {
+      const failures = await stops.stopAll();
+      for (const { name, error } of failures)
+        logger.error({ err: error, part: name }, 'stop failed');
+    },
+  };
+}
+
+async function closeServer(server: ReturnType<typeof serve>): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.close((error) => {
+      if (error === undefined) resolve();
+      else reject(error);
+    });
+  });
+}
