@@ -2,7 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
-import { startFakeStripe, startSmtpCapture } from '@dunflow/connectors';
+import {
+  startFakeStripe,
+  startSmtpCapture,
+  createSmtpSender,
+  createStripePaymentLinks,
+} from '@dunflow/connectors';
 import { publishDefinition, upsertBook } from '@dunflow/db';
 import {
   allOpenInvoices,
@@ -14,7 +19,6 @@ import {
   startTemporalDevServer,
   type Logger,
 } from '@dunflow/runtime';
-import { createSmtpSender, createStripePaymentLinks } from '@dunflow/connectors';
 import { compileFromFolder, readRulesFolder } from '../rules/rules-folder';
 import { loadDemoBook } from './demo-book';
 import { openStackDatabase } from './open-stack-database';
@@ -71,7 +75,9 @@ async function startParts(
     dbFile: join(options.dataDir, 'temporal.db'),
     port: options.temporalPort,
     uiPort: options.temporalUiPort,
-    onOutput: (line) => logger.debug({ source: 'temporal' }, line),
+    onOutput: (line) => {
+      logger.debug({ source: 'temporal' }, line);
+    },
   });
   stops.add('Temporal dev server', () => temporal.stop());
   logger.info({ address: temporal.address }, 'Temporal dev server started');
