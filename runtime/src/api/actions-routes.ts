@@ -1,0 +1,117 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { z } from 'zod';
+import { LocalDate } from '@dunflow/model';
+import { dunningWorkflowId } from '../workflows/dunning-input';
+import {
+  cancelSignal,
+  disputeOpenedSignal,
+  disputeResolvedSignal,
+  pauseSignal,
+  promiseToPaySignal,
+  resumeSignal,
+} from '../workflows/signals';
+import type { ApiApp, ApiDependencies } from './api-dependencies';
+import { ApiError } from './api-error';
+import { todayOf } from './clock';
+import { parseJsonBody } from './request-input';
+import { requireInvoice } from './require-invoice';
+import { signalWorkflow } from './signal-workflow';
+
+const ReasonBody = z.strictObject({ reason: z.string().min(1).max(1000).optional() });
+const PromiseBody = z.strictObject({ promisedDate: LocalDate });
+const ResolveBody = z.strictObject({
+  resolution: z.enum(['resume', 'cancelInvoice'], { error: 'expected resume or cancelInvoice' }),
+});
+
+/**
+ * Adds the operator's actions on a running workflow: promise to pay, dispute and its
+ * resolution, pause, resume and cancel. Each sends a signal and replies 202, because the
+ * workflow applies it asynchronously. `GET /invoices/:id/workflow` shows the result.
+ */
+export function registerActionRoutes(app: ApiApp, deps: ApiDependencies): void {
+  app.post('/invoices/:id/promise-to-pay', async (c) => {
+    const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
+    const body = await parseJsonBody(c, PromiseBody);
+    checkNotPast(body.promisedDate, todayOf(deps));
+    await send(deps, invoiceId, 'promiseToPay', (handle) =>
+      handle.signal(promiseToPaySignal, body),
+    );
+    return c.json(accepted(invoiceId, 'promiseToPay', body), 202);
+  });
+
+  app.post('/invoices/:id/disputes', async (c) => {
+    const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
+    const body = await parseJsonBody(c, ReasonBody, true);
+    await send(deps, invoiceId, 'disputeOpened', (handle) =>
+      handle.signal(disputeOpenedSignal, body),
+    );
+    return c.json(accepted(invoiceId, 'disputeOpened', body), 202);
+  });
+
+  app.post('/invoices/:id/disputes/resolve', async (c) => {
+    const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
+    const body = await parseJsonBody(c, ResolveBody);
+    await send(deps, invoiceId, 'disputeResolved', (handle) =>
+      handle.signal(disputeResolvedSignal, body),
+    );
+    return c.json(accepted(invoiceId, 'disputeResolved', body), 202);
+  });
+
+  app.post('/invoices/:id/pause', async (c) => {
+    const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
+    const body = await parseJsonBody(c, ReasonBody, true);
+    await send(deps, invoiceId, 'pause', (handle) => handle.signal(pauseSignal, body));
+    return c.json(accepted(invoiceId, 'pause', body), 202);
+  });
+
+  app.post('/invoices/:id/resume', async (c) => {
+    const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
+    await parseJsonBody(c, z.strictObject({}), true);
+    await send(deps, invoiceId, 'resume', (handle) => handle.signal(resumeSignal));
+    return c.json(accepted(invoiceId, 'resume', {}), 202);
+  });
+
+  app.post('/invoices/:id/cancel', async (c) => {
+    const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
+    const body = await parseJsonBody(c, ReasonBody, true);
+    await send(deps, invoiceId, 'cancel', (handle) => handle.signal(cancelSignal, body));
+    return c.json(accepted(invoiceId, 'cancel', body), 202);
+  });
+}
+
+async function invoiceIdOf(deps: ApiDependencies, id: string): Promise<string> {
+  return (await requireInvoice(deps, id)).invoice.id;
+}
+
+/** Signals the invoice's workflow, or raises a 409 when it has none running. */
+async function send(
+  deps: ApiDependencies,
+  invoiceId: string,
+  signal: string,
+  deliver: (handle: WorkflowHandle) => Promise<void>,
+): Promise<void> {
+  if (await signalWorkflow(deps, invoiceId, signal, deliver)) return;
+  throw new ApiError(
+    409,
+    'noRunningWorkflow',
+    `invoice '${invoiceId}' has no running dunning workflow, so the ${signal} signal was not sent`,
+    {
+      fix: 'start a run with POST /scenarios/{scenarioId}/runs, or check the run with GET /invoices/{id}/workflow',
+      ids: { invoiceId, workflowId: dunningWorkflowId(invoiceId) },
+    },
+  );
+}
+
+/** Rejects a promise dated before today, which has passed and which the workflow would ignore. */
+function checkNotPast(promisedDate: string, today: string): void {
+  if (promisedDate >= today) return;
+  const problem = `promisedDate '${promisedDate}' is before today, ${today}`;
+  throw new ApiError(422, 'promiseInPast', problem, {
+    fix: `give the date the customer promised to pay by, today or later`,
+    issues: [{ path: 'promisedDate', message: problem }],
+  });
+}
+
+function accepted(invoiceId: string, signal: string, data: object) {
+  return { invoiceId, workflowId: dunningWorkflowId(invoiceId), signal, ...data };
+}
