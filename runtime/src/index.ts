@@ -13,3 +13,4 @@ export * from './workflows/dunning-input';
 export * from './workflows/signals';
 export * from './services/connectors-from-config';
 export * from './api';
+export * from './worker/quiet-temporal-logs';

@@ -9,10 +9,10 @@ import {
   type SmtpCaptureServer,
 } from '@dunflow/connectors';
 import { createMigratedTestDatabase, type Database } from '@dunflow/db';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { pino } from 'pino';
 import { createActivities } from '../activities/create-activities';
 import { createDunningWorker } from '../worker/create-worker';
+import { quietTemporalLogs } from '../worker/quiet-temporal-logs';
 
 /** Everything a runtime test needs, started on 127.0.0.1, and how to stop it. */
 export interface TestStack {
@@ -71,13 +71,4 @@ export async function startTestStack(temporalAddress: string): Promise<TestStack
       await database.close();
     },
   };
-}
-
-let runtimeInstalled = false;
-
-/** Keeps the SDK's per-worker state changes out of test output; warnings still show. */
-function quietTemporalLogs(): void {
-  if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  runtimeInstalled = true;
 }

@@ -16,6 +16,7 @@ import {
   createDunningWorker,
   DEFAULT_TASK_QUEUE,
   startEligibleRuns,
+  quietTemporalLogs,
   startTemporalDevServer,
   type Logger,
 } from '@dunflow/runtime';
@@ -71,6 +72,7 @@ async function startParts(
   stops: StopList,
 ): Promise<RunningStack> {
   await mkdir(options.dataDir, { recursive: true });
+  quietTemporalLogs();
   const temporal = await startTemporalDevServer({
     dbFile: join(options.dataDir, 'temporal.db'),
     port: options.temporalPort,
