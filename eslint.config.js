@@ -1,12 +1,13 @@
 // @ts-check
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'vm'];
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['**/node_modules/**', '.dunflow/**', 'coverage/**', 'designer/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

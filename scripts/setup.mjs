@@ -10,15 +10,21 @@ const PNPM_VERSION = '10.34.9';
 const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 const cacheBin = join(homedir(), '.cache', 'dunflow', 'bin');
 
+/** @param {string} message */
 function log(message) {
   process.stdout.write(`[setup] ${message}\n`);
 }
 
+/** @param {string} command */
 function onPath(command) {
   const dirs = (process.env.PATH ?? '').split(delimiter);
   return dirs.some((dir) => dir !== '' && existsSync(join(dir, command)));
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
   if (result.status !== 0) {
