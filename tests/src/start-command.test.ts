@@ -93,8 +93,15 @@ describe('dunflow start on embedded defaults', () => {
       expect(first.summary.book.open).toBeGreaterThan(0);
       expect(first.summary.scenario.started).toBeGreaterThan(0);
 
-      const invoices = await getJson<unknown[]>(`${first.summary.urls.api}/invoices?status=open`);
-      expect(invoices.length).toBeGreaterThan(0);
+      const open = await getJson<{ invoices: { id: string }[] }>(
+        `${first.summary.urls.api}/invoices?status=open&limit=1000`,
+      );
+      expect(open.invoices.length).toBe(first.summary.book.open);
+      const firstInvoice = open.invoices[0]?.id ?? '';
+      const workflow = await getJson<{ run: { status: string } }>(
+        `${first.summary.urls.api}/invoices/${firstInvoice}/workflow`,
+      );
+      expect(['running', 'completed']).toContain(workflow.run.status);
       const inbox = await waitForMail(first.summary.urls.inbox);
       expect(inbox).toBeGreaterThan(0);
       const ui = await fetch(first.summary.urls.temporalUi);
