@@ -14,3 +14,4 @@ export * from './workflows/signals';
 export * from './services/connectors-from-config';
 export * from './api';
 export * from './worker/quiet-temporal-logs';
+export * from './services/local-connectors';

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import {
-  createSmtpSender,
-  createStripePaymentLinks,
   startFakeStripe,
   startSmtpCapture,
   type FakeStripeServer,
@@ -11,6 +9,7 @@ import {
 import { createMigratedTestDatabase, type Database } from '@dunflow/db';
 import { pino } from 'pino';
 import { createActivities } from '../activities/create-activities';
+import { localConnectors } from '../services/local-connectors';
 import { createDunningWorker } from '../worker/create-worker';
 import { quietTemporalLogs } from '../worker/quiet-temporal-logs';
 
@@ -36,12 +35,10 @@ export async function startTestStack(temporalAddress: string): Promise<TestStack
   const logger = pino({ level: 'silent' });
   const activities = createActivities({
     db: database.db,
-    email: createSmtpSender({ host: '127.0.0.1', port: smtp.port, from: 'ar@dunflow.test' }),
-    paymentLinks: createStripePaymentLinks({
-      apiKey: stripe.apiKey,
-      host: '127.0.0.1',
-      port: stripe.port,
-      protocol: 'http',
+    ...localConnectors({
+      smtpPort: smtp.port,
+      stripePort: stripe.port,
+      stripeApiKey: stripe.apiKey,
     }),
     logger,
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { migrate, openDatabase, startEmbeddedPostgres, type Database } from '@dunflow/db';
+import { redactPassword } from '../commands/database-url';
 import type { StopList } from './stop-list';
 
 /** The database the stack uses, and where it came from. */
@@ -32,14 +33,4 @@ export async function openStackDatabase(
   stops.add('database pool', () => db.close());
   await migrate(db);
   return { db, source };
-}
-
-function redactPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'DATABASE_URL';
-  }
 }

@@ -2,12 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
-import {
-  startFakeStripe,
-  startSmtpCapture,
-  createSmtpSender,
-  createStripePaymentLinks,
-} from '@dunflow/connectors';
+import { startFakeStripe, startSmtpCapture } from '@dunflow/connectors';
 import { publishDefinition, upsertBook } from '@dunflow/db';
 import {
   allOpenInvoices,
@@ -15,6 +10,7 @@ import {
   createApi,
   createDunningWorker,
   DEFAULT_TASK_QUEUE,
+  localConnectors,
   startEligibleRuns,
   quietTemporalLogs,
   startTemporalDevServer,
@@ -101,16 +97,10 @@ async function startParts(
 
   const activities = createActivities({
     db,
-    email: createSmtpSender({
-      host: '127.0.0.1',
-      port: smtp.port,
-      from: 'Accounts receivable <ar@dunflow.localhost>',
-    }),
-    paymentLinks: createStripePaymentLinks({
-      apiKey: stripe.apiKey,
-      host: '127.0.0.1',
-      port: stripe.port,
-      protocol: 'http',
+    ...localConnectors({
+      smtpPort: smtp.port,
+      stripePort: stripe.port,
+      stripeApiKey: stripe.apiKey,
     }),
     logger,
   });
