@@ -65,8 +65,11 @@ function ensureTemporalCli() {
   if (result.status !== 0) throw new Error(`go install ${TEMPORAL_CLI_MODULE} failed`);
 }
 
-ensurePnpm();
-log('installing workspace packages');
-run('pnpm', ['install', '--frozen-lockfile']);
+// `--temporal-cli` builds only the Temporal CLI, for `dunflow start` when none is found.
+if (!process.argv.includes('--temporal-cli')) {
+  ensurePnpm();
+  log('installing workspace packages');
+  run('pnpm', ['install', '--frozen-lockfile']);
+}
 ensureTemporalCli();
 log('ready');

@@ -18,6 +18,7 @@ import {
 } from '@dunflow/runtime';
 import { compileFromFolder, readRulesFolder } from '../rules/rules-folder';
 import { loadDemoBook } from './demo-book';
+import { ensureTemporalCli } from './ensure-temporal-cli';
 import { openStackDatabase } from './open-stack-database';
 import { PaymentFeeder } from './payment-feeder';
 import type { StackOptions } from './stack-options';
@@ -69,6 +70,7 @@ async function startParts(
 ): Promise<RunningStack> {
   await mkdir(options.dataDir, { recursive: true });
   quietTemporalLogs();
+  ensureTemporalCli();
   const temporal = await startTemporalDevServer({
     dbFile: join(options.dataDir, 'temporal.db'),
     port: options.temporalPort,
