@@ -2,6 +2,7 @@ export * from './dev/temporal-cli';
 export * from './dev/temporal-dev-server';
 export * from './dev/free-port';
 export * from './dev/wait-for-port';
+export * from './dev/port-in-use';
 export * from './logger';
 export * from './services/runtime-config';
 export * from './services/start-runs';

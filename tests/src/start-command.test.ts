@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@dunflow/runtime';
+import { unclaimedPort } from './unclaimed-port';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 const CLI = join(REPO_ROOT, 'packages/cli/src/main.ts');
 
 interface StartSummary {
@@ -20,14 +20,20 @@ interface StartSummary {
 interface Started {
   child: ChildProcess;
   summary: StartSummary;
+  stderr: () => string;
 }
 
 async function startDunflow(dataDir: string, ports: Record<string, number>): Promise<Started> {
-  const args = [CLI, 'start', '--json', '--data-dir', dataDir];
+  // One process (no tsx launcher in between), so that SIGKILL hits dunflow start itself.
+  const args = ['--import', 'tsx', CLI, 'start', '--json', '--data-dir', dataDir];
   for (const [option, port] of Object.entries(ports)) args.push(`--${option}`, String(port));
   const env = { ...process.env };
   delete env['DATABASE_URL'];
-  const child = spawn(TSX, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -37,10 +43,8 @@ async function startDunflow(dataDir: string, ports: Record<string, number>): Pro
     const end = stdout.lastIndexOf('}');
     if (end > 0) {
       try {
-        return {
-          child,
-          summary: JSON.parse(stdout.slice(stdout.indexOf('{'), end + 1)) as StartSummary,
-        };
+        const summary = JSON.parse(stdout.slice(stdout.indexOf('{'), end + 1)) as StartSummary;
+        return { child, summary, stderr: () => stderr };
       } catch {
         // The JSON document is not complete yet.
       }
@@ -73,11 +77,11 @@ describe('dunflow start on embedded defaults', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dunflow-start-'));
     ports = {
-      'api-port': await freePort(),
-      'temporal-port': await freePort(),
-      'ui-port': await freePort(),
-      'smtp-port': await freePort(),
-      'stripe-port': await freePort(),
+      'api-port': await unclaimedPort(),
+      'temporal-port': await unclaimedPort(),
+      'ui-port': await unclaimedPort(),
+      'smtp-port': await unclaimedPort(),
+      'stripe-port': await unclaimedPort(),
     };
   });
 
@@ -116,11 +120,72 @@ describe('dunflow start on embedded defaults', () => {
       expect(second.summary.book.imported.updated).toBe(0);
       expect(second.summary.scenario.started).toBe(0);
       expect(second.summary.scenario.alreadyStarted).toBe(first.summary.scenario.started);
+
+      const other = await otherPorts();
+      const blocked = await runToExit(['start', '--data-dir', dataDir, ...other]);
+      expect(blocked.code).toBe(1);
+      expect(blocked.stderr).toContain(
+        `is in use by another dunflow start (pid ${String(second.child.pid)}`,
+      );
+    } catch (error) {
+      await stopDunflow(second.child);
+      throw error;
+    }
+
+    // Killed without a chance to clean up: its lock and its Temporal child stay behind.
+    const killed = once(second.child, 'exit');
+    second.child.kill('SIGKILL');
+    await killed;
+    const third = await startDunflow(dataDir, ports);
+    try {
+      expect(third.stderr()).toContain('stopped a Temporal server left by a killed start');
+      expect(third.summary.book.imported.inserted).toBe(0);
+      expect(third.summary.scenario.started).toBe(0);
+      expect(third.summary.scenario.alreadyStarted).toBe(first.summary.scenario.started);
     } finally {
-      expect(await stopDunflow(second.child)).toBe(0);
+      expect(await stopDunflow(third.child)).toBe(0);
     }
   }, 600_000);
+
+  it('names the option of a port that is taken', async () => {
+    const other = await otherPorts();
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(ports['api-port'], '127.0.0.1', done));
+    try {
+      const dir = await mkdtemp(join(tmpdir(), 'dunflow-port-'));
+      const args = ['start', '--data-dir', dir, ...other.slice(2)];
+      const result = await runToExit([...args, '--api-port', String(ports['api-port'])]);
+      await rm(dir, { recursive: true, force: true });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `port ${String(ports['api-port'])} (--api-port) is already in use`,
+      );
+    } finally {
+      taken.close();
+    }
+  });
 });
+
+async function otherPorts(): Promise<string[]> {
+  const names = ['api-port', 'temporal-port', 'ui-port', 'smtp-port', 'stripe-port'];
+  const args: string[] = [];
+  for (const name of names) args.push(`--${name}`, String(await unclaimedPort()));
+  return args;
+}
+
+async function runToExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const env = { ...process.env };
+  delete env['DATABASE_URL'];
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stderr };
+}
 
 async function waitForMail(inboxUrl: string): Promise<number> {
   const deadline = Date.now() + 120_000;

@@ -74,7 +74,11 @@ export function nodeOf(definition: CompiledDefinition, nodeId: string): Compiled
  */
 export function idempotencyKey(step: Step, nodeId: string): string {
   const occurrence = step.state.occurrences[nodeId] ?? 0;
-  return `${step.state.context.invoiceId}:${nodeId}:${occurrence}`;
+  const { invoiceId, campaign = 1 } = step.state.context;
+  // The first campaign keeps the short form, so the keys of runs started before campaigns
+  // existed stay the same on replay.
+  const prefix = campaign === 1 ? invoiceId : `${invoiceId}:c${String(campaign)}`;
+  return `${prefix}:${nodeId}:${String(occurrence)}`;
 }
 
 export function isBefore(a: Instant, b: Instant): boolean {

@@ -50,6 +50,17 @@ describe('startRun', () => {
     ]);
   });
 
+  it('keys the actions of a restarted campaign apart from the first', () => {
+    const onImport = definitionOf([
+      node.trigger('t', 'e', 'onImport'),
+      node.email('e', 'hello', 'done'),
+      node.end('done'),
+    ]);
+    const { commands } = startRun(onImport, { ...CONTEXT, campaign: 2 }, at('2026-02-20'));
+    const email = commands.find((command) => command.type === 'sendEmail');
+    expect(email).toMatchObject({ idempotencyKey: 'INV-1:c2:e:1' });
+  });
+
   it('enters an on-import trigger at once', () => {
     const onImport = definitionOf([
       node.trigger('t', 'e', 'onImport'),

@@ -8,6 +8,12 @@ export interface RunContext {
   openAmountMinor: number;
   /** The customer's country, which picks the holidays of business-day waits. */
   countryCode?: string;
+  /**
+   * The number of this run among the dunning campaigns of its invoice: 1 for the first, one
+   * more each time an operator restarts dunning after a run ended. It keeps the idempotency
+   * keys of a restarted run apart from those of the runs before it.
+   */
+  campaign?: number;
 }
 
 /** Status of a run: `paused` while a pause (manual, dispute, promise to pay) is active. */

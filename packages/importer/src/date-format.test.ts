@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { parseDate, type DateFormat } from './date-format';
 import { detectColumnDateFormat, detectDateFormats } from './detect-date-formats';
 import { ImportFileError } from './import-file-error';
@@ -111,5 +111,21 @@ describe('detectDateFormats', () => {
     expect(() => detectDateFormats({ dueDate: ambiguous }, {}, undefined)).toThrow(
       /column 'Due' \(e\.g\. '01\/02\/2024'\)/,
     );
+  });
+});
+
+describe('parseDate range', () => {
+  it('rejects a year before 1900', () => {
+    const parsed = parseDate('15/11/1800', 'DD/MM/YYYY');
+    expect(parsed.ok).toBe(false);
+  });
+
+  it('rejects a year after 2199', () => {
+    const parsed = parseDate('9999-12-31', 'YYYY-MM-DD');
+    expect(parsed).toEqual({
+      ok: false,
+      reason:
+        "'9999-12-31' is outside the supported range 1900-01-01 to 2199-12-31; check the year",
+    });
   });
 });

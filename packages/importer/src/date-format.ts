@@ -1,4 +1,4 @@
-import type { LocalDate } from '@dunflow/model';
+import { LocalDate } from '@dunflow/model';
 import { localDateOf } from './local-date';
 import { accepted, invalid, type Parsed } from './parsed';
 
@@ -67,6 +67,11 @@ export function parseDate(text: string, format: DateFormat): Parsed<LocalDate> {
   const date = localDateOf(Number(year), Number(month), Number(day));
   if (date === undefined) {
     return invalid(`'${text}' is not a calendar date in the format ${format}`);
+  }
+  if (!LocalDate.safeParse(date).success) {
+    return invalid(
+      `'${text}' is outside the supported range 1900-01-01 to 2199-12-31; check the year`,
+    );
   }
   return accepted(date);
 }

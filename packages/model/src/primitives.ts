@@ -1,10 +1,19 @@
 import { z } from 'zod';
 
+// Dates outside this range are typing errors in practice, and far-future ones overflow the
+// calendar arithmetic of reminders and promises.
+const MIN_DATE = '1900-01-01';
+const MAX_DATE = '2199-12-31';
+
 /** A calendar date without a time zone, such as a due date: `YYYY-MM-DD`. */
 export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD, e.g. 2026-03-31')
-  .refine((value) => isRealDate(value), 'not a calendar date');
+  .refine((value) => isRealDate(value), 'not a calendar date')
+  .refine(
+    (value) => value >= MIN_DATE && value <= MAX_DATE,
+    `outside the supported range ${MIN_DATE} to ${MAX_DATE}; check the year`,
+  );
 export type LocalDate = z.infer<typeof LocalDate>;
 
 /** A point in time in UTC: an ISO 8601 timestamp ending in `Z`. */

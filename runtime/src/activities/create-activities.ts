@@ -6,6 +6,7 @@ import { addDays } from '@dunflow/engine/interpreter';
 import { appendEvent, createTask, updateRunStatus } from '@dunflow/db';
 import type { WorkflowOutcome, Database } from '@dunflow/db';
 import type { ActionResult, DunningActivities, IdempotentTarget } from './dunning-activities';
+import { closePaymentLinks } from './close-payment-links';
 import { loadInvoiceFacts } from './invoice-facts';
 import { mirrorPromise } from './mirror-promise';
 import { runOnce } from './run-once';
@@ -110,7 +111,8 @@ export function createActivities(deps: ActivityDependencies): DunningActivities 
       }
     },
 
-    async completeRun({ workflowId, outcome }) {
+    async completeRun({ invoiceId, workflowId, outcome }) {
+      await closePaymentLinks({ ...deps, now }, { invoiceId, workflowId, outcome });
       const status = outcome === 'cancelled' ? 'cancelled' : 'completed';
       await updateRunStatus(db, workflowId, {
         status,

@@ -102,6 +102,13 @@ describe('operator actions on a running workflow', () => {
       `promisedDate '2000-01-01' is before today, ${daysAgo(0)}`,
     );
 
+    const farAhead = daysAgo(-400);
+    const tooFar = await act('promise-to-pay', { promisedDate: farAhead });
+    expect(tooFar.status).toBe(422);
+    expect(tooFar.body.error.message).toBe(
+      `promisedDate '${farAhead}' is more than 365 days ahead`,
+    );
+
     const missing = await act('promise-to-pay', {});
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toBe('field promisedDate is missing');

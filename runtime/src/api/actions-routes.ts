@@ -1,6 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { z } from 'zod';
 import { LocalDate } from '@dunflow/model';
+import { addDays } from '@dunflow/engine/interpreter';
 import { dunningWorkflowId } from '../workflows/dunning-input';
 import {
   cancelSignal,
@@ -32,7 +33,7 @@ export function registerActionRoutes(app: ApiApp, deps: ApiDependencies): void {
   app.post('/invoices/:id/promise-to-pay', async (c) => {
     const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
     const body = await parseJsonBody(c, PromiseBody);
-    checkNotPast(body.promisedDate, todayOf(deps));
+    checkPromiseDate(body.promisedDate, todayOf(deps));
     await send(deps, invoiceId, 'promiseToPay', (handle) =>
       handle.signal(promiseToPaySignal, body),
     );
@@ -103,11 +104,18 @@ async function send(
 }
 
 /** Rejects a promise dated before today, which has passed and which the workflow would ignore. */
-function checkNotPast(promisedDate: string, today: string): void {
-  if (promisedDate >= today) return;
-  const problem = `promisedDate '${promisedDate}' is before today, ${today}`;
-  throw new ApiError(422, 'promiseInPast', problem, {
-    fix: `give the date the customer promised to pay by, today or later`,
+// A promise further out than this is a payment plan, not a promise, and is usually a typo.
+const PROMISE_HORIZON_DAYS = 365;
+
+function checkPromiseDate(promisedDate: string, today: string): void {
+  const latest = addDays(today, PROMISE_HORIZON_DAYS);
+  if (promisedDate >= today && promisedDate <= latest) return;
+  const problem =
+    promisedDate < today
+      ? `promisedDate '${promisedDate}' is before today, ${today}`
+      : `promisedDate '${promisedDate}' is more than ${String(PROMISE_HORIZON_DAYS)} days ahead`;
+  throw new ApiError(422, promisedDate < today ? 'promiseInPast' : 'promiseTooFar', problem, {
+    fix: `give the date the customer promised to pay by, between ${today} and ${latest}`,
     issues: [{ path: 'promisedDate', message: problem }],
   });
 }

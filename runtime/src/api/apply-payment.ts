@@ -1,5 +1,7 @@
 import type { Invoice, LocalDate } from '@dunflow/model';
 import {
+  appendEvent,
+  createTask,
   inTransaction,
   kyselyOf,
   openAmountsOn,
@@ -77,15 +79,49 @@ async function recordChecked(trx: Queryable, request: PaymentRequest, today: Loc
     .select('id')
     .where('id', '=', paymentId)
     .executeTakeFirst();
-  if (replay === undefined && request.checkOpenAmount) {
-    checkWithinOpenAmount(request, await openAmountOf(trx, invoice, today));
-  }
-  return recordPayment(trx, {
+  const openBefore = replay === undefined ? await openAmountOf(trx, invoice, today) : 0;
+  if (replay === undefined && request.checkOpenAmount) checkWithinOpenAmount(request, openBefore);
+  const recorded = await recordPayment(trx, {
     id: paymentId,
     invoiceId: invoice.id,
     amountMinor: request.amountMinor,
     receivedOn: request.receivedOn,
     source: 'api',
+  });
+  const overpaidMinor = Math.max(request.amountMinor - openBefore, 0);
+  if (recorded.created && overpaidMinor > 0) {
+    await flagOverpayment(trx, request, openBefore, overpaidMinor, today);
+  }
+  return recorded;
+}
+
+/**
+ * Money received beyond the open amount is cash the company owes back or must allocate to
+ * another invoice. It is kept on the payment, written to the invoice's history, and handed
+ * to a collector as a task due today.
+ */
+async function flagOverpayment(
+  trx: Queryable,
+  request: PaymentRequest,
+  openMinor: number,
+  overpaidMinor: number,
+  today: LocalDate,
+): Promise<void> {
+  const { invoice, paymentId, amountMinor } = request;
+  const key = `overpayment:${invoice.id}:${paymentId}`;
+  await appendEvent(trx, {
+    invoiceId: invoice.id,
+    type: 'payment.overpaid',
+    occurredAt: new Date().toISOString(),
+    data: { paymentId, amountMinor, openAmountMinor: openMinor, overpaidMinor },
+    idempotencyKey: key,
+  });
+  const excess = formatAmount(overpaidMinor, invoice.currency);
+  await createTask(trx, {
+    idempotencyKey: key,
+    invoiceId: invoice.id,
+    title: `Refund or allocate ${excess} overpaid by payment '${paymentId}'`,
+    dueOn: today,
   });
 }
 

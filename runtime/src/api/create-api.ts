@@ -13,6 +13,7 @@ import { registerPaymentRoutes } from './payments-routes';
 import { registerScenarioRoutes } from './scenarios-routes';
 import { registerTaskRoutes } from './tasks-routes';
 import { registerWebhookRoutes } from './webhook-routes';
+import { decodedPath, rejectUnsafeText } from './unsafe-text';
 
 /**
  * Builds the REST API of Dunflow: imports, invoices and their workflows, payments, operator
@@ -37,6 +38,11 @@ export function createApi(deps: ApiDependencies): ApiApp {
       },
       'request handled',
     );
+  });
+
+  app.use(async (c, next) => {
+    rejectUnsafeText(decodedPath(c.req.path), 'path');
+    await next();
   });
 
   registerHealthRoutes(app, deps);

@@ -23,6 +23,12 @@ export async function readCsvBody(c: Context): Promise<{ text: string; encoding:
       fix: 'send the CSV file as the raw body, e.g. curl --data-binary @book.csv',
     });
   }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new ApiError(422, 'binaryFile', `the file contains a NUL byte at offset ${nul}`, {
+      fix: 'export the book as CSV text; spreadsheets and archives are not CSV',
+    });
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch (error) {

@@ -227,4 +227,11 @@ describe('invoice routes', () => {
       requestId: response.headers.get('X-Request-Id'),
     });
   });
+
+  it('rejects a NUL in an invoice id', async () => {
+    const response = await api.app.request('/invoices/%00');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('invalidText');
+  });
 });

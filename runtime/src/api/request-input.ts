@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { ApiError, type ApiIssue } from './api-error';
 import { formatValue } from './format-value';
+import { rejectUnsafeText } from './unsafe-text';
 
 type Source = 'query' | 'body';
 
@@ -47,6 +48,7 @@ export function parseInput<S extends z.ZodType>(
   input: unknown,
   source: Source,
 ): z.output<S> {
+  rejectUnsafeText(input, source === 'query' ? 'query parameter' : 'body field');
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const known = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];

@@ -3,7 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../testing/provided-context';
 import { signStripePayload } from '@dunflow/connectors';
-import { listEvents, listPayments } from '@dunflow/db';
+import { listEvents, listPayments, listTasks } from '@dunflow/db';
 import { quickScenario } from '../testing/quick-scenario';
 import { dunningWorkflowId } from '../workflows/dunning-input';
 import {
@@ -105,6 +105,9 @@ describe('POST /webhooks/stripe', () => {
     expect(payments).toEqual([
       expect.objectContaining({ id: paid.session.id, amountMinor: 12_345, source: 'api' }),
     ]);
+    const types = (await listEvents(api.stack.db, '0001')).map((event) => event.type);
+    expect(types).toContain('paymentLink.deactivated');
+    await expect(api.stack.stripe.pay(String(linkId))).rejects.toThrow('no longer active');
   });
 
   it('records a redelivered event once', async () => {
@@ -181,5 +184,26 @@ describe('POST /webhooks/stripe', () => {
       message:
         "field data.object.amount_total '1.00' is invalid: Invalid input: expected number, received string",
     });
+  });
+
+  it('flags money paid beyond the open amount', async () => {
+    const { status, body } = await postEvent(
+      sessionEvent('cs_extra', '0001', { amount_total: 500 }),
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ received: true, created: true });
+    const overpaid = (await listEvents(api.stack.db, '0001')).find(
+      (event) => event.type === 'payment.overpaid',
+    );
+    expect(overpaid?.data).toEqual({
+      paymentId: 'cs_extra',
+      amountMinor: 500,
+      openAmountMinor: 0,
+      overpaidMinor: 500,
+    });
+    const tasks = await listTasks(api.stack.db, { invoiceId: '0001' });
+    expect(tasks.map((task) => task.title)).toContain(
+      "Refund or allocate 5.00 EUR overpaid by payment 'cs_extra'",
+    );
   });
 });

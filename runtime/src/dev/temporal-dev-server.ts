@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { freePort } from './free-port';
+import { portInUse } from './port-in-use';
 import { findTemporalCli } from './temporal-cli';
 import { waitForPort } from './wait-for-port';
 
@@ -33,6 +34,19 @@ export async function startTemporalDevServer(
 ): Promise<TemporalDevServer> {
   const port = options.port ?? (await freePort());
   const namespace = options.namespace ?? 'default';
+  // Waiting for the port alone would adopt whatever already listens there, such as a
+  // server left over from a run that was killed.
+  for (const [what, used] of [
+    ['gRPC', port],
+    ['UI', options.uiPort],
+  ] as const) {
+    if (used !== undefined && (await portInUse(used))) {
+      throw new Error(
+        `port ${String(used)} for the Temporal ${what} is already in use by another process; ` +
+          'stop that process or choose another port',
+      );
+    }
+  }
   const child = spawn(findTemporalCli(), devServerArgs(options, port, namespace), {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

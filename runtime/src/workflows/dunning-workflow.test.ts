@@ -10,7 +10,7 @@ import { Worker } from '@temporalio/worker';
 import { pino } from 'pino';
 import { WORKFLOWS_PATH } from '../worker/create-worker';
 import { dunningWorkflowId } from './dunning-input';
-import { disputeOpenedSignal, paymentSignal, runViewQuery } from './signals';
+import { disputeOpenedSignal, paymentSignal, promiseToPaySignal, runViewQuery } from './signals';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 
@@ -49,6 +49,7 @@ describe('dunning workflow on a real Temporal server', () => {
           invoice('0002', 'C1', 5_000),
           invoice('0003', 'C2', 7_000),
           invoice('0004', 'C1', 2_500),
+          invoice('0005', 'C1', 3_000),
         ],
         payments: [],
       },
@@ -117,6 +118,22 @@ describe('dunning workflow on a real Temporal server', () => {
     await handle.signal(disputeOpenedSignal, { reason: 'wrong quantity' });
     await waitUntil(async () => (await handle.query(runViewQuery)).status === 'paused');
     await handle.terminate('test finished');
+  });
+
+  it('records a signal it cannot apply and keeps running', async () => {
+    const handle = await start('0005', 30, 30);
+    await waitUntil(async () => (await handle.query(runViewQuery)).currentNodeId === 'gap');
+    await handle.signal(promiseToPaySignal, { promisedDate: '9999-12-31' });
+    await waitUntil(async () =>
+      (await listEvents(stack.db, '0005')).some((event) => event.type === 'signal.rejected'),
+    );
+    const rejected = (await listEvents(stack.db, '0005')).find(
+      (event) => event.type === 'signal.rejected',
+    );
+    expect(rejected?.data).toMatchObject({ signal: 'promiseToPay' });
+    expect((await handle.query(runViewQuery)).status).toBe('running');
+    await handle.signal(paymentSignal, { paymentId: 'pay-0005', amountMinor: 3_000 });
+    expect(await handle.result()).toBe('paid');
   });
 
   it('hands a missing address to a collector', async () => {

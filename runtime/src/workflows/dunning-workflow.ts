@@ -28,6 +28,16 @@ import {
   runViewQuery,
 } from './signals';
 
+const SIGNAL_EVENTS: ReadonlySet<InterpreterEvent['type']> = new Set([
+  'payment',
+  'promiseToPay',
+  'disputeOpened',
+  'disputeResolved',
+  'pause',
+  'resume',
+  'cancel',
+]);
+
 const activities = proxyActivities<DunningActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
@@ -176,6 +186,24 @@ export async function dunningWorkflow(input: DunningInput): Promise<string> {
     }
   }
 
+  // A signal the interpreter cannot apply (say, a promise date beyond its calendar) is
+  // recorded as rejected and leaves the run as it was, instead of failing the workflow task
+  // on every retry. Results of our own commands still fail loudly.
+  function step(event: InterpreterEvent): Transition {
+    try {
+      return stepRun(definition, state, event);
+    } catch (error) {
+      if (!SIGNAL_EVENTS.has(event.type)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      const rejected = {
+        type: 'signal.rejected',
+        at: event.at,
+        data: { signal: event.type, reason },
+      };
+      return { state, commands: [{ type: 'record', event: rejected }] };
+    }
+  }
+
   setHandler(runViewQuery, () => describeRun(definition, state));
 
   await carryOut(started);
@@ -184,7 +212,7 @@ export async function dunningWorkflow(input: DunningInput): Promise<string> {
     // An activity that failed for good (not a retryable outage) fails the workflow visibly.
     if (failure !== undefined) throw failure;
     const event = queue.shift();
-    if (event !== undefined) await carryOut(stepRun(definition, state, event));
+    if (event !== undefined) await carryOut(step(event));
   }
   for (const scope of timers.values()) scope.cancel();
   await activities.completeRun({ invoiceId: context.invoiceId, workflowId, outcome });

@@ -18,6 +18,8 @@ import {
 } from '@dunflow/runtime';
 import { compileFromFolder, readRulesFolder } from '../rules/rules-folder';
 import { loadDemoBook } from './demo-book';
+import { checkPortsFree } from './check-ports';
+import { acquireDataDirLock } from './data-dir-lock';
 import { ensureTemporalCli } from './ensure-temporal-cli';
 import { openStackDatabase } from './open-stack-database';
 import { PaymentFeeder } from './payment-feeder';
@@ -69,6 +71,12 @@ async function startParts(
   stops: StopList,
 ): Promise<RunningStack> {
   await mkdir(options.dataDir, { recursive: true });
+  const lock = await acquireDataDirLock(options.dataDir);
+  stops.add('data folder lock', () => lock.release());
+  if (lock.stoppedOrphan !== undefined) {
+    logger.warn({ pid: lock.stoppedOrphan }, 'stopped a Temporal server left by a killed start');
+  }
+  await checkPortsFree(options);
   quietTemporalLogs();
   ensureTemporalCli();
   const temporal = await startTemporalDevServer({
@@ -80,6 +88,7 @@ async function startParts(
     },
   });
   stops.add('Temporal dev server', () => temporal.stop());
+  await lock.recordTemporal(temporal.pid);
   logger.info({ address: temporal.address }, 'Temporal dev server started');
 
   const { db, source } = await openStackDatabase(options.databaseUrl, options.dataDir, stops);
@@ -133,7 +142,7 @@ async function startParts(
     inbox: smtp,
     stripeWebhookSecret: stripe.webhookSecret,
   });
-  const server = serve({ fetch: app.fetch, port: options.apiPort, hostname: '127.0.0.1' });
+  const server = await listenApi(app.fetch, options.apiPort);
   stops.add('API server', () => closeServer(server));
 
   const demo = await loadDemoBook(options.bookFile, options.asOf, options.dataDir, today());
@@ -182,6 +191,22 @@ async function startParts(
         logger.error({ err: error, part: name }, 'stop failed');
     },
   };
+}
+
+async function listenApi(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+): Promise<ReturnType<typeof serve>> {
+  const server = serve({ fetch, port, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const inUse = error.code === 'EADDRINUSE';
+      const cause = inUse ? 'is already in use by another process' : `failed: ${error.message}`;
+      reject(new Error(`API port ${String(port)} ${cause}; pass a free port with --api-port`));
+    });
+  });
+  return server;
 }
 
 async function closeServer(server: ReturnType<typeof serve>): Promise<void> {

@@ -72,6 +72,19 @@ export function describePaymentLinkContract(name: string, harness: () => Payment
       expect(error.message).toMatch(/API key/);
     });
 
+    it('deactivates a link, and again without error', async () => {
+      const { provider } = harness();
+      const link = await provider.createLink(request({ idempotencyKey: 'contract-e:n4:1' }));
+      await expect(provider.deactivateLink(link.id)).resolves.toBeUndefined();
+      await expect(provider.deactivateLink(link.id)).resolves.toBeUndefined();
+    });
+
+    it('rejects deactivating an unknown link as permanent', async () => {
+      const error = await failure(harness().provider.deactivateLink('plink_unknown'));
+      expect(error.retryable).toBe(false);
+      expect(error.message).toContain('plink_unknown');
+    });
+
     it('rejects an amount that is not positive', async () => {
       const error = await failure(harness().provider.createLink(request({ amountMinor: 0 })));
       expect(error.retryable).toBe(false);

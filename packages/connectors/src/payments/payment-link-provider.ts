@@ -19,4 +19,9 @@ export interface PaymentLink {
 /** Creates payment links. Implementations raise a `ConnectorError` when a call fails. */
 export interface PaymentLinkProvider {
   createLink(request: PaymentLinkRequest): Promise<PaymentLink>;
+  /**
+   * Stops a link from taking payments, e.g. once its invoice is paid, so that nobody pays the
+   * same invoice twice. Deactivating an inactive link does nothing.
+   */
+  deactivateLink(linkId: string): Promise<void>;
 }

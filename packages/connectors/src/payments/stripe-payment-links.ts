@@ -45,6 +45,13 @@ export function createStripePaymentLinks(options: StripePaymentLinksOptions): Pa
         throw toStripeConnectorError(error, server);
       }
     },
+    deactivateLink: async (linkId) => {
+      try {
+        await stripe.paymentLinks.update(linkId, { active: false });
+      } catch (error) {
+        throw toStripeConnectorError(error, server);
+      }
+    },
   };
 }
 

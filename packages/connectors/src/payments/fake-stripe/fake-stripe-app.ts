@@ -18,7 +18,8 @@ export interface FakeStripeAppOptions {
   pay: (linkId: string) => Promise<StripeCheckoutSession>;
 }
 
-const IMPLEMENTED = 'POST /v1/prices, POST /v1/payment_links and GET /v1/payment_links/:id';
+const IMPLEMENTED =
+  'POST /v1/prices, POST /v1/payment_links, GET /v1/payment_links/:id and POST /v1/payment_links/:id';
 
 /**
  * Builds the HTTP API of the fake Stripe account: the v1 endpoints Dunflow uses, form-encoded and
@@ -43,10 +44,15 @@ export function createFakeStripeApp(options: FakeStripeAppOptions): Hono {
     ),
   );
   app.get('/v1/payment_links/:id', (c) => c.json(store.paymentLink(c.req.param('id'))));
+  app.post('/v1/payment_links/:id', (c) =>
+    runPost(c, options.idempotency, (params) => store.updatePaymentLink(c.req.param('id'), params)),
+  );
 
   app.get('/checkout/:id', (c) => {
     const id = c.req.param('id');
-    return c.html(checkoutPage(store.paymentLink(id), store.amountDue(id)));
+    const link = store.paymentLink(id);
+    if (!link.active) return c.html(errorPage('This payment link is no longer active.'), 410);
+    return c.html(checkoutPage(link, store.amountDue(id)));
   });
   app.post('/checkout/:id', async (c) => c.html(paidPage(await options.pay(c.req.param('id')))));
 

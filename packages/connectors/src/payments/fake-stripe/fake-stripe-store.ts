@@ -85,6 +85,15 @@ export class FakeStripeStore {
     return link;
   }
 
+  /** Updates a payment link as `POST /v1/payment_links/:id` does; only `active` is supported. */
+  updatePaymentLink(id: string, params: ParamReader): StripePaymentLink {
+    const link = this.paymentLink(id);
+    const active = params.optionalBoolean('active');
+    params.finish();
+    if (active !== undefined) link.active = active;
+    return link;
+  }
+
   apiVersionOf(linkId: string): string | null {
     return this.#apiVersions.get(this.paymentLink(linkId).id) ?? null;
   }
@@ -105,6 +114,9 @@ export class FakeStripeStore {
   /** Records a completed checkout of the payment link, as when a customer pays it. */
   completeCheckout(linkId: string): StripeCheckoutSession {
     const link = this.paymentLink(linkId);
+    if (!link.active) {
+      throw invalidParam('payment_link', 'This payment link is no longer active.');
+    }
     const amount = this.amountDue(linkId);
     const session: StripeCheckoutSession = {
       id: newStripeId('cs_test'),

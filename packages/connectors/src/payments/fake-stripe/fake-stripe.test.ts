@@ -424,6 +424,27 @@ describe('fake Stripe checkout', () => {
     expect(fake.payments()).toHaveLength(before + 1);
   });
 
+  it('a deactivated link takes no payment', async () => {
+    const link = await createLink((await createPrice()).id);
+    const update = await call<StripePaymentLink>('POST', `/v1/payment_links/${link.id}`, {
+      active: 'false',
+    });
+    expect(update.body).toMatchObject({ id: link.id, active: false });
+    const page = await fetch(link.url);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('no longer active');
+    await expect(fake.pay(link.id)).rejects.toThrow('This payment link is no longer active.');
+  });
+
+  it('rejects an update that is not a boolean', async () => {
+    const link = await createLink((await createPrice()).id);
+    const reply = await call<StripeErrorBody>('POST', `/v1/payment_links/${link.id}`, {
+      active: 'no',
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({ param: 'active', message: 'Invalid boolean: no' });
+  });
+
   it('unknown link checkout is 404', async () => {
     const page = await fetch(`${fake.url}/checkout/plink_missing`);
     expect(page.status).toBe(404);

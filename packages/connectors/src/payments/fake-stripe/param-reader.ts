@@ -44,6 +44,14 @@ export class ParamReader {
     return Number(text);
   }
 
+  /** Reads `true` or `false`, as the `stripe` client sends booleans. */
+  optionalBoolean(key: string): boolean | undefined {
+    const text = this.optionalString(key);
+    if (text === undefined) return undefined;
+    if (text === 'true' || text === 'false') return text === 'true';
+    throw invalidParam(this.name(key), `Invalid boolean: ${text}`);
+  }
+
   optionalHash(key: string): ParamReader | undefined {
     const value = this.#take(key);
     if (value === undefined) return undefined;
