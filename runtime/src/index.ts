@@ -6,6 +6,7 @@ export * from './dev/port-in-use';
 export * from './logger';
 export * from './services/runtime-config';
 export * from './services/start-runs';
+export * from './services/restart-run';
 export * from './services/open-invoices';
 export * from './activities/create-activities';
 export type * from './activities/dunning-activities';

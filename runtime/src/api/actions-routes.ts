@@ -97,7 +97,7 @@ async function send(
     'noRunningWorkflow',
     `invoice '${invoiceId}' has no running dunning workflow, so the ${signal} signal was not sent`,
     {
-      fix: 'start a run with POST /scenarios/{scenarioId}/runs, or check the run with GET /invoices/{id}/workflow',
+      fix: 'check the run with GET /invoices/{id}/workflow; start dunning again with POST /invoices/{id}/workflow/restart if it ended, or with POST /scenarios/{scenarioId}/runs if it never started',
       ids: { invoiceId, workflowId: dunningWorkflowId(invoiceId) },
     },
   );

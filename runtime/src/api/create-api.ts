@@ -10,6 +10,7 @@ import { registerInboxRoutes } from './inbox-routes';
 import { registerInvoiceRoutes } from './invoices-routes';
 import { registerKpiRoutes } from './kpi-routes';
 import { registerPaymentRoutes } from './payments-routes';
+import { registerRestartRoute } from './restart-routes';
 import { registerScenarioRoutes } from './scenarios-routes';
 import { registerTaskRoutes } from './tasks-routes';
 import { registerWebhookRoutes } from './webhook-routes';
@@ -48,6 +49,7 @@ export function createApi(deps: ApiDependencies): ApiApp {
   registerHealthRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerInvoiceRoutes(app, deps);
+  registerRestartRoute(app, deps);
   registerPaymentRoutes(app, deps);
   registerActionRoutes(app, deps);
   registerScenarioRoutes(app, deps);

@@ -7,7 +7,9 @@ import { ApiError } from './api-error';
 import { readCsvBody } from './csv-body';
 import { BooleanParam, DateParam, enumParam } from './query-params';
 import { parseQuery } from './request-input';
+import { activeRunOpenAmounts, signalBookChanges } from './signal-book-changes';
 import { storeBook } from './store-book';
+import { todayOf } from './clock';
 
 /** The importer parses the whole file in memory, so uploads are bounded. */
 const MAX_IMPORT_MIB = 64;
@@ -41,13 +43,18 @@ export function registerImportRoutes(app: ApiApp, deps: ApiDependencies): void {
     const replay = query.asOf === undefined ? undefined : openBookAsOf(result, query.asOf);
     const book = replay ?? result;
     const fileRejected = onError === 'rejectFile' && result.rows.rejected > 0;
+    const writes = !fileRejected && !query.dryRun;
+    const today = todayOf(deps);
+    const before = writes ? await activeRunOpenAmounts(deps.db, today) : new Map<string, number>();
     const changes = fileRejected
       ? null
       : await storeBook(deps.db, recordsOf(book), query.fileName, query.dryRun);
+    const signalled = writes ? await signalBookChanges(deps, before, today) : [];
     const report = {
       ...importReport(query, result, book, replay),
       detected: { ...result.detected, encoding },
       changes,
+      workflowsSignalled: signalled.length,
     };
     if (fileRejected) throw rejectedFile(result, report);
     deps.logger.info(

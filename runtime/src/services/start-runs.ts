@@ -81,6 +81,27 @@ async function admits(
   return filter.segments.includes(await segmentOf(ruleSet, facts, definition.facts));
 }
 
+/** Builds the workflow input of an invoice's run: the definition and the invoice's run context. */
+export async function dunningInput(
+  db: Database,
+  definition: CompiledDefinition,
+  invoice: Pick<InvoiceListItem, 'id' | 'dueDate' | 'openAmountMinor'>,
+  campaign = 1,
+): Promise<DunningInput> {
+  // The customer's country picks the holidays that business-day waits skip.
+  const countryCode = (await getInvoice(db, invoice.id))?.customer.countryCode;
+  return {
+    definition,
+    context: {
+      invoiceId: invoice.id,
+      dueDate: invoice.dueDate,
+      openAmountMinor: invoice.openAmountMinor,
+      ...(countryCode === undefined ? {} : { countryCode }),
+      ...(campaign === 1 ? {} : { campaign }),
+    },
+  };
+}
+
 /** Starts the run of one invoice; returns false when Temporal already has one with its id. */
 export async function startRun(
   deps: StartRunsDependencies,
@@ -88,17 +109,7 @@ export async function startRun(
   invoice: InvoiceListItem,
 ): Promise<boolean> {
   const workflowId = dunningWorkflowId(invoice.id);
-  // The customer's country picks the holidays that business-day waits skip.
-  const countryCode = (await getInvoice(deps.db, invoice.id))?.customer.countryCode;
-  const input: DunningInput = {
-    definition,
-    context: {
-      invoiceId: invoice.id,
-      dueDate: invoice.dueDate,
-      openAmountMinor: invoice.openAmountMinor,
-      ...(countryCode === undefined ? {} : { countryCode }),
-    },
-  };
+  const input = await dunningInput(deps.db, definition, invoice);
   await recordRunStart(deps.db, {
     workflowId,
     invoiceId: invoice.id,

@@ -73,7 +73,7 @@ describe('upsertBook', () => {
       invoice.id === 'inv-2' ? { ...invoice, settledDate: '2026-04-01' } : invoice,
     );
     changed.customers = [
-      sampleCustomer('customer-1', { name: 'Acme', channel: 'paper' }),
+      sampleCustomer('customer-1', { name: 'Acme SA', channel: 'paper' }),
       ...changed.customers.slice(1),
     ];
     changed.payments = [...changed.payments, samplePayment('pay-2', 'inv-2', '2026-04-01', 7500)];
@@ -91,11 +91,32 @@ describe('upsertBook', () => {
     expect(invoice).toEqual({ settled_date: '2026-04-01', source_file: 'erp-april.csv' });
     const customer = await testDb.db.kysely
       .selectFrom('customers')
-      .select(['email', 'created_at', 'updated_at'])
+      .select(['name', 'email', 'created_at', 'updated_at'])
       .where('id', '=', 'customer-1')
       .executeTakeFirstOrThrow();
-    expect(customer.email).toBeNull();
+    expect(customer.name).toBe('Acme SA');
+    expect(customer.email).toBe('ap@acme.example');
     expect(customer.updated_at > customer.created_at).toBe(true);
+  });
+
+  it('keeps a stored e-mail a book leaves blank', async () => {
+    await upsertBook(testDb.db, book(), 'erp.csv');
+    const blank = book();
+    blank.customers = [
+      sampleCustomer('customer-1', { name: 'Acme', channel: 'paper' }),
+      ...blank.customers.slice(1),
+    ];
+    expect(await upsertBook(testDb.db, blank, 'erp-no-emails.csv')).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 6,
+    });
+    const customer = await testDb.db.kysely
+      .selectFrom('customers')
+      .select('email')
+      .where('id', '=', 'customer-1')
+      .executeTakeFirstOrThrow();
+    expect(customer.email).toBe('ap@acme.example');
   });
 
   it('keeps leading zeros of references', async () => {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Queryable } from '../database';
 import { inTransaction } from '../database';
-import type { DatabaseSchema } from '../database-schema';
+import type { CustomersTable, DatabaseSchema } from '../database-schema';
 import { InvalidArgumentError } from '../errors';
 import { customerToRow, invoiceToRow, paymentToRow } from './book-rows';
 
@@ -59,18 +59,18 @@ async function upsertCustomers(
       .onConflict((conflict) =>
         conflict
           .column('id')
-          .doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            country_code: eb.ref('excluded.country_code'),
-            email: eb.ref('excluded.email'),
-            phone: eb.ref('excluded.phone'),
-            language: eb.ref('excluded.language'),
-            time_zone: eb.ref('excluded.time_zone'),
-            paperless_date: eb.ref('excluded.paperless_date'),
-            channel: eb.ref('excluded.channel'),
+          .doUpdateSet(() => ({
+            name: keptUnlessGiven('name'),
+            country_code: sql.ref('excluded.country_code'),
+            email: keptUnlessGiven('email'),
+            phone: keptUnlessGiven('phone'),
+            language: keptUnlessGiven('language'),
+            time_zone: keptUnlessGiven('time_zone'),
+            paperless_date: keptUnlessGiven('paperless_date'),
+            channel: keptUnlessGiven<CustomersTable['channel']>('channel'),
             updated_at: sql`now()`,
           }))
-          .where(isChanged('customers', CUSTOMER_FIELDS)),
+          .where(isCustomerChanged()),
       )
       .returning(WAS_INSERTED)
       .execute();
@@ -159,6 +159,25 @@ const INVOICE_FIELDS = [
   'settled_date',
 ];
 const PAYMENT_FIELDS = ['invoice_id', 'amount_minor', 'received_on'];
+
+/**
+ * Keeps the stored value of a contact field the book leaves empty: an export without an e-mail
+ * column, or a row with a blank cell, does not erase the address an earlier import gave.
+ */
+function keptUnlessGiven<T = string | null>(field: string) {
+  const incoming = sql.ref(`excluded.${field}`);
+  return sql<T>`coalesce(${incoming}, ${sql.ref(`customers.${field}`)})`;
+}
+
+function isCustomerChanged() {
+  const stored = sql.join(CUSTOMER_FIELDS.map((field) => sql.ref(`customers.${field}`)));
+  const incoming = sql.join(
+    CUSTOMER_FIELDS.map((field) =>
+      field === 'country_code' ? sql.ref('excluded.country_code') : keptUnlessGiven(field),
+    ),
+  );
+  return sql<boolean>`(${stored}) is distinct from (${incoming})`;
+}
 
 /** `(table.a, table.b) is distinct from (excluded.a, excluded.b)`, which treats nulls as equal. */
 function isChanged(table: string, fields: readonly string[]) {

@@ -5,7 +5,13 @@ import { createMigratedTestDatabase } from '../migrated-test-database';
 import { sampleBook, sampleInvoice } from '../sample-book';
 import { sql } from 'kysely';
 import { upsertBook } from './upsert-book';
-import { getWorkflowRun, listWorkflowRuns, recordRunStart, updateRunStatus } from './workflow-runs';
+import {
+  getWorkflowRun,
+  listWorkflowRuns,
+  recordRunRestart,
+  recordRunStart,
+  updateRunStatus,
+} from './workflow-runs';
 
 let testDb: MigratedTestDatabase;
 const hash = 'f'.repeat(64);
@@ -75,6 +81,31 @@ describe('updateRunStatus', () => {
     const update = updateRunStatus(testDb.db, 'dunning-missing', { status: 'failed' });
     await expect(update).rejects.toThrow(NotFoundError);
     await expect(update).rejects.toThrow("workflow run 'dunning-missing' not found");
+  });
+});
+
+describe('recordRunRestart', () => {
+  const restart = {
+    workflowId: 'dunning-inv-1',
+    scenarioHash: hash,
+    startedAt: '2026-05-01T08:00:00.000Z',
+  };
+
+  it('reopens an ended run', async () => {
+    await recordRunStart(testDb.db, start);
+    await updateRunStatus(testDb.db, start.workflowId, {
+      status: 'completed',
+      outcome: 'escalated',
+      endedAt: '2026-04-20T08:00:00.000Z',
+    });
+    const reopened = await recordRunRestart(testDb.db, restart);
+    expect(reopened).toEqual({ ...start, startedAt: restart.startedAt, status: 'running' });
+  });
+
+  it('leaves a running run alone', async () => {
+    await recordRunStart(testDb.db, start);
+    expect(await recordRunRestart(testDb.db, restart)).toBeUndefined();
+    expect((await getWorkflowRun(testDb.db, start.workflowId))?.startedAt).toBe(start.startedAt);
   });
 });
 

@@ -73,6 +73,31 @@ export async function updateRunStatus(
   return rowToRun(row);
 }
 
+/**
+ * Records a new campaign under the workflow id of an ended run: status `running` again, the
+ * scenario version and start time of the new campaign, no outcome or end. Returns undefined,
+ * and changes nothing, when the run has not ended, so two restarts cannot both succeed.
+ */
+export async function recordRunRestart(
+  db: Queryable,
+  start: Omit<WorkflowRunStart, 'invoiceId'>,
+): Promise<WorkflowRun | undefined> {
+  const row = await kyselyOf(db)
+    .updateTable('workflow_runs')
+    .set({
+      status: 'running',
+      scenario_hash: start.scenarioHash,
+      started_at: start.startedAt,
+      outcome: null,
+      ended_at: null,
+    })
+    .where('workflow_id', '=', start.workflowId)
+    .where('status', 'in', ['completed', 'failed', 'cancelled'])
+    .returningAll()
+    .executeTakeFirst();
+  return row && rowToRun(row);
+}
+
 /** Returns the run recorded under `workflowId`, or undefined when there is none. */
 export async function getWorkflowRun(
   db: Queryable,
