@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { registerActionRoutes } from './actions-routes';
 import type { ApiApp, ApiDependencies, ApiEnv } from './api-dependencies';
@@ -15,6 +16,9 @@ import { registerScenarioRoutes } from './scenarios-routes';
 import { registerTaskRoutes } from './tasks-routes';
 import { registerWebhookRoutes } from './webhook-routes';
 import { decodedPath, rejectUnsafeText } from './unsafe-text';
+
+const MAX_JSON_BODY_KIB = 1024;
+const MAX_JSON_BODY_BYTES = MAX_JSON_BODY_KIB * 1024;
 
 /**
  * Builds the REST API of Dunflow: imports, invoices and their workflows, payments, operator
@@ -44,6 +48,19 @@ export function createApi(deps: ApiDependencies): ApiApp {
   app.use(async (c, next) => {
     rejectUnsafeText(decodedPath(c.req.path), 'path');
     await next();
+  });
+  // Imports have a limit of their own; every other body is a small JSON document.
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'bodyTooLarge', `the request body is over ${MAX_JSON_BODY_KIB} KiB`, {
+        fix: 'send one JSON document per request; split large batches',
+      });
+    },
+  });
+  app.use(async (c, next) => {
+    if (c.req.path === '/imports') await next();
+    else await jsonLimit(c, next);
   });
 
   registerHealthRoutes(app, deps);

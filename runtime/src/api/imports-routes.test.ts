@@ -22,7 +22,7 @@ interface ImportReply {
 }
 
 interface InvoiceReply {
-  invoice: { amountMinor: number; settledDate?: string };
+  invoice: { amountMinor: number; dueDate: string; settledDate?: string };
 }
 
 const BOOK = bookCsv([
@@ -156,11 +156,42 @@ describe('POST /imports', () => {
     expect(body.error?.code).toBe('missingBody');
   });
 
+  it('reads a book with a mapping in the query', async () => {
+    const csv = 'Doc No;Client;Issued;Due;Total\nM-1;K9;01/02/2026;03/03/2026;1.234,50\n';
+    const columns = {
+      invoiceNumber: 'Doc No',
+      customerId: 'Client',
+      issueDate: 'Issued',
+      dueDate: 'Due',
+      amount: 'Total',
+    };
+    const mapping = encodeURIComponent(JSON.stringify({ columns, dateFormat: 'DD/MM/YYYY' }));
+    const query = `?mapping=${mapping}&country=DE&decimalSeparator=%2C&fileName=mapped.csv`;
+    const { status, body } = await importCsv<ImportReply>(api.app, csv, query);
+    expect(status).toBe(200);
+    expect(body.rows).toMatchObject({ accepted: 1, rejected: 0 });
+    const invoice = await call<InvoiceReply>(api.app, 'GET', '/invoices/M-1');
+    expect(invoice.body.invoice).toMatchObject({ amountMinor: 123_450, dueDate: '2026-03-03' });
+  });
+
+  it('rejects a mapping that is not JSON', async () => {
+    const { status, body } = await importCsv<ImportReply>(api.app, BOOK, '?mapping=%7Bcolumns');
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('invalidMapping');
+  });
+
+  it('names an invalid mapping value', async () => {
+    const { status, body } = await importCsv<ImportReply>(api.app, BOOK, '?dateFormat=MM-YYYY');
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('invalidMapping');
+    expect(body.error?.issues?.[0]?.message).toContain('"MM-YYYY" is not a date format');
+  });
+
   it('names invalid query parameters', async () => {
     const { status, body } = await importCsv<ImportReply>(
       api.app,
       BOOK,
-      '?onError=skip&asOf=2026-02-30&mapping=x',
+      '?onError=skip&asOf=2026-02-30&columns=x',
     );
     expect(status).toBe(400);
     expect(body.error?.code).toBe('invalidQuery');
@@ -169,8 +200,8 @@ describe('POST /imports', () => {
       "query parameter onError 'skip' is invalid: expected one of: skip-rows, reject-file",
     );
     expect(messages).toContain("query parameter asOf '2026-02-30' is invalid: not a calendar date");
-    expect(messages.find((message) => message.startsWith('query parameter mapping'))).toContain(
-      'is unknown; expected one of: asOf, dryRun, onError, fileName',
+    expect(messages.find((message) => message.startsWith('query parameter columns'))).toContain(
+      'is unknown; expected one of: asOf, dryRun, onError, fileName, mapping, country, defaultCurrency, dateFormat, decimalSeparator, delimiter',
     );
   });
 });

@@ -8,6 +8,7 @@ import { readCsvBody } from './csv-body';
 import { BooleanParam, DateParam, enumParam } from './query-params';
 import { parseQuery } from './request-input';
 import { activeRunOpenAmounts, signalBookChanges } from './signal-book-changes';
+import { mappingOf, MappingQuery } from './import-mapping';
 import { storeBook } from './store-book';
 import { todayOf } from './clock';
 
@@ -21,6 +22,7 @@ const ImportQuery = z.strictObject({
   onError: enumParam(['skip-rows', 'reject-file']).default('skip-rows'),
   /** Recorded on each invoice as the file it was last imported from. */
   fileName: z.string().min(1).max(200).default('api-upload.csv'),
+  ...MappingQuery,
 });
 type ImportQuery = z.output<typeof ImportQuery>;
 
@@ -39,7 +41,8 @@ export function registerImportRoutes(app: ApiApp, deps: ApiDependencies): void {
     const query = parseQuery(c, ImportQuery);
     const { text, encoding } = await readCsvBody(c);
     const onError = query.onError === 'reject-file' ? 'rejectFile' : 'skipRows';
-    const result = parseBook(text, { onError });
+    const mapping = mappingOf(query);
+    const result = parseBook(text, { onError, ...(mapping === undefined ? {} : { mapping }) });
     const replay = query.asOf === undefined ? undefined : openBookAsOf(result, query.asOf);
     const book = replay ?? result;
     const fileRejected = onError === 'rejectFile' && result.rows.rejected > 0;

@@ -234,4 +234,16 @@ describe('invoice routes', () => {
     const body = (await response.json()) as { error: { code: string } };
     expect(body.error.code).toBe('invalidText');
   });
+
+  it('rejects a JSON body over 1 MiB', async () => {
+    const body = JSON.stringify({ reason: 'x'.repeat(1024 * 1024) });
+    const response = await api.app.request('/invoices/0001/pause', {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+    });
+    expect(response.status).toBe(413);
+    const reply = (await response.json()) as { error: { code: string } };
+    expect(reply.error.code).toBe('bodyTooLarge');
+  });
 });

@@ -57,7 +57,10 @@ export function parseInput<S extends z.ZodType>(
     400,
     source === 'query' ? 'invalidQuery' : 'invalidBody',
     issues.map((issue) => issue.message).join('; '),
-    { issues },
+    {
+      fix: `correct each ${source === 'query' ? 'query parameter' : 'field'} listed in issues and send the request again`,
+      issues,
+    },
   );
 }
 
