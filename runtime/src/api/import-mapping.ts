@@ -36,7 +36,7 @@ export function mappingOf(query: MappingParams): MappingInput | undefined {
     if (value !== undefined) overrides[key] = value;
   }
   const merged = { ...base, ...overrides };
-  return Object.keys(merged).length === 0 ? undefined : (merged);
+  return Object.keys(merged).length === 0 ? undefined : merged;
 }
 
 function parseMappingJson(text: string): Record<string, unknown> {
