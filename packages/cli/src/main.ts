@@ -5,6 +5,7 @@ import { registerKpiCommand } from './commands/kpi-command';
 import { registerSimulateCommand } from './commands/simulate-command';
 import { registerStartCommand } from './commands/start-command';
 import { registerWorkerCommand } from './commands/worker-command';
+import { reportError } from './report-error';
 
 const program = new Command('dunflow')
   .description('Dunflow: visual dunning scenarios run as durable workflows on your invoice book')
@@ -20,6 +21,6 @@ registerApiCommand(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  process.stderr.write(`dunflow: ${error instanceof Error ? error.message : String(error)}\n`);
+  reportError(error);
   process.exitCode = 1;
 }

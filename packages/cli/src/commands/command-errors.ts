@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { reportError } from '../report-error';
 import { UsageError } from './usage-error';
 
 /** Exit code of a command line that cannot run: unknown option, invalid value, missing argument. */
@@ -42,7 +43,7 @@ export function withUsageErrors<A extends unknown[]>(
       await action(...args);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      process.stderr.write(`dunflow: ${error.message}\n`);
+      reportError(error);
       process.exitCode = USAGE_EXIT_CODE;
     }
   };

@@ -244,6 +244,15 @@ describe('import errors', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('prints a failure as JSON with --json', async () => {
+    const run = await runDunflow(['import', 'no-such-book.csv', '--dry-run', '--json']);
+
+    expect(run.code).toBe(1);
+    const body = JSON.parse(run.stdout) as { error: { name: string; message: string } };
+    expect(body.error.message).toMatch(/^invoice file 'no-such-book.csv' not found at /);
+    expect(run.stderr).toMatch(/^dunflow: invoice file 'no-such-book.csv' not found at /);
+  });
+
   it('rejects an invalid date with exit code 2', async () => {
     const run = await runDunflow(['import', IBM_FIXTURE, '--as-of', '2013-02-30', '--dry-run']);
 
