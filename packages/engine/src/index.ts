@@ -29,3 +29,5 @@ export type {
   TimelineEntry,
 } from './simulator-report';
 export { SimulationError } from './simulator-error';
+export { compileCondition } from './rules/compile-condition';
+export { compileRuleSet } from './rules/compile-rule-set';
