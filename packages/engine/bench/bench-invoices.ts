@@ -27,7 +27,7 @@ export function generateInvoiceFacts(count: number, seed: number): FactValues[] 
 function invoiceFacts(random: () => number, index: number): FactValues {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const amount = Math.round(random() * random() * 1_000_000) / 100;
-  const issueDay = AS_OF_DAY - 60 - Math.floor(random() * 600);
+  const issueDay = AS_OF_DAY - Math.floor(random() * 660);
   const dueDay = issueDay + pick([0, 30, 45, 60]);
   const hasCustomer = random() < 0.95;
   return {

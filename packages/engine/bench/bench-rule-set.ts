@@ -98,7 +98,7 @@ export const BENCH_RULE_SET: SegmentationRuleSet = {
     segment('due-soon', {
       all: [
         { fact: 'daysPastDue', operator: 'lessThan', value: 0 },
-        { fact: 'dueDate', operator: 'lessThanInclusive', value: '2024-07-01' },
+        { fact: 'dueDate', operator: 'lessThanInclusive', value: '2024-10-15' },
         { fact: 'amount', operator: 'greaterThanInclusive', value: 500 },
       ],
     }),

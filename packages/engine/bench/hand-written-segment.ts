@@ -68,7 +68,11 @@ function laterSegment(f: InvoiceFacts, country: string | null): string {
   ) {
     return 'export';
   }
-  if (f.issueDate < '2023-06-01' && f.openAmount > 0 && (f.remindersSent === 0 || f.channel === 'paper')) {
+  if (
+    f.issueDate < '2023-06-01' &&
+    f.openAmount > 0 &&
+    (f.remindersSent === 0 || f.channel === 'paper')
+  ) {
     return 'old-invoices';
   }
   return lastSegment(f, country);
@@ -84,7 +88,7 @@ function lastSegment(f: InvoiceFacts, country: string | null): string {
   ) {
     return 'electronic-small';
   }
-  if (f.daysPastDue < 0 && f.dueDate <= '2024-07-01' && f.amount >= 500) return 'due-soon';
+  if (f.daysPastDue < 0 && f.dueDate <= '2024-10-15' && f.amount >= 500) return 'due-soon';
   if (
     (f.customerOverdueCount >= 5 && f.daysPastDue > 15) ||
     (f.remindersSent >= 2 && f.brokenPromises === 0 && f.openAmount >= 250)

@@ -31,3 +31,13 @@ export type {
 export { SimulationError } from './simulator-error';
 export { compileCondition } from './rules/compile-condition';
 export { compileRuleSet } from './rules/compile-rule-set';
+export { explainSegment } from './rules/explain-segment';
+export type {
+  ConditionTrace,
+  Distance,
+  GroupTrace,
+  LeafTrace,
+  NotTrace,
+  SegmentExplanation,
+  SegmentTrace,
+} from './rules/explanation';

@@ -6,10 +6,12 @@ import type { RuleFileJson } from './format-migrations';
 import { parseRuleFile } from './parse-rule-file';
 import type { RuleFileKind } from './rule-file-kind';
 import { ruleFileProblem, type RuleFileProblem } from './rule-file-problem';
+import { RULE_FILE_SCHEMAS, TemplateFile } from './rule-file-schemas';
 import { FormatVersionError, RulesFileError } from './rules-file-error';
 import { schemaProblems } from './schema-problems';
+import { undeclaredKeyProblems } from './undeclared-key-problems';
 
-/** What checking one rule file found. Scenarios are compiled later, against a catalogue. */
+/** The result of checking one rule file. Scenarios are compiled later, against a catalogue. */
 export interface CheckedRuleFile {
   file: string;
   kind: RuleFileKind;
@@ -26,9 +28,9 @@ export interface CheckedRuleFile {
 }
 
 /**
- * Reads a rule file of `kind`, migrates it, checks a template or rule set against its schema
- * (and a rule set's conditions against the fact catalogue), and compares the text with the
- * canonical form. With `fix`, a readable file that is not canonical is rewritten.
+ * Reads a rule file of `kind`, migrates it, checks it against its schema (and a rule set's
+ * conditions against the fact catalogue), and compares the text with the canonical form.
+ * With `fix`, a readable file that is not canonical is rewritten.
  */
 export async function checkRuleFile(
   file: string,
@@ -41,11 +43,12 @@ export async function checkRuleFile(
     json = parseRuleFile(file, text, kind);
   } catch (error) {
     if (!(error instanceof RulesFileError)) throw error;
-    return { file, kind, problems: [readProblem(file, error)], fixed: false };
+    return { file, kind, problems: [readProblem(error)], fixed: false };
   }
 
   const checked: CheckedRuleFile = { file, kind, json, problems: [], fixed: false };
   checkContent(checked, json);
+  checked.problems.push(...undeclaredKeyProblems(file, RULE_FILE_SCHEMAS[kind], json));
   const canonicalText = canonicalRuleJson(kind, json);
   checked.canonical = text === canonicalText;
   if (!checked.canonical && options.fix) {
@@ -57,33 +60,36 @@ export async function checkRuleFile(
   return checked;
 }
 
+/** Checks templates and rule sets; scenarios are checked by the compiler. */
 function checkContent(checked: CheckedRuleFile, json: RuleFileJson): void {
-  if (checked.kind === 'template') {
-    const parsed = Template.safeParse(json);
-    if (parsed.success) checked.template = parsed.data;
-    else checked.problems.push(...schemaProblems(checked.file, 'template', parsed.error.issues));
-  }
-  if (checked.kind === 'segmentation') {
-    const parsed = SegmentationRuleSet.safeParse(json);
-    if (!parsed.success) {
-      checked.problems.push(...schemaProblems(checked.file, 'segmentation', parsed.error.issues));
-      return;
-    }
-    const ruleErrors = checkRuleSet(parsed.data);
-    checked.problems.push(...ruleErrors.map((error) => ({ ...error, file: checked.file })));
-    if (ruleErrors.length === 0) checked.ruleSet = parsed.data;
-  }
+  if (checked.kind === 'template') checkTemplate(checked, json);
+  if (checked.kind === 'segmentation') checkSegmentation(checked, json);
 }
 
-function readProblem(file: string, error: RulesFileError): RuleFileProblem {
+function checkTemplate(checked: CheckedRuleFile, json: RuleFileJson): void {
+  const parsed = TemplateFile.safeParse(json);
+  if (parsed.success) checked.template = Template.parse(parsed.data);
+  else checked.problems.push(...schemaProblems(checked.file, 'template', parsed.error.issues));
+}
+
+function checkSegmentation(checked: CheckedRuleFile, json: RuleFileJson): void {
+  const parsed = SegmentationRuleSet.safeParse(json);
+  if (!parsed.success) {
+    checked.problems.push(...schemaProblems(checked.file, 'segmentation', parsed.error.issues));
+    return;
+  }
+  const ruleErrors = checkRuleSet(parsed.data);
+  checked.problems.push(...ruleErrors.map((error) => ({ ...error, file: checked.file })));
+  if (ruleErrors.length === 0) checked.ruleSet = parsed.data;
+}
+
+function readProblem(error: RulesFileError): RuleFileProblem {
   const isVersion = error instanceof FormatVersionError;
-  const problem = error.message.slice(`${file}: `.length);
-  const separator = problem.lastIndexOf('; ');
-  return ruleFileProblem(file, {
+  return ruleFileProblem(error.file, {
     code: isVersion ? 'file.formatVersion' : 'file.invalidJson',
     path: isVersion ? 'formatVersion' : '',
-    problem: separator === -1 ? problem : problem.slice(0, separator),
-    fix: separator === -1 ? 'write the file as one JSON object' : problem.slice(separator + 2),
+    problem: isVersion ? error.problem : `the file ${error.problem}`,
+    fix: error.fix,
   });
 }
 
@@ -91,7 +97,9 @@ function notCanonical(file: string): RuleFileProblem {
   return ruleFileProblem(file, {
     code: 'file.notCanonical',
     path: '',
-    problem: 'the file is not in canonical form ($schema first, keys in schema order, 2-space indent)',
+    problem:
+      'the file is not in canonical form ($schema first, keys in schema order, sorted ' +
+      'unordered arrays, 2-space indent, final newline)',
     fix: 'run `dunflow validate --fix` to rewrite it',
   });
 }

@@ -6,26 +6,36 @@ export type RuleFileJson = Record<string, unknown>;
 /** One step of a rule file format: rewrites a file of version `from` as version `from + 1`. */
 export interface FormatMigration {
   from: number;
+  /** Returns the file in version `from + 1`; `formatVersion` is set by the caller. */
   migrate(json: RuleFileJson): RuleFileJson;
 }
 
 /** The format versions of one kind of rule file: the one the schema reads, and how to get there. */
 export interface FormatHistory {
   current: number;
-  /** One migration per version step, from version 1 up to `current - 1`. */
+  /** The oldest version still read. */
+  oldest: number;
+  /** One migration per version step, from `oldest` up to `current - 1`. */
   migrations: readonly FormatMigration[];
   /** The version of a file without `formatVersion`, or undefined when the field is required. */
   unversioned?: number;
 }
 
 /**
- * The format history of every kind. Version 1 is the only version so far, so no kind has a
- * migration yet. A new version adds its migration here, with a test, and raises `current`
- * together with the `formatVersion` literal of the kind's schema in @dunflow/model.
+ * Template format 0 is the first one Dunflow wrote: the Template fields alone, without
+ * `formatVersion` or `kind`. Format 1 adds `"kind": "template"`, like the other kinds.
+ */
+const addTemplateKind: FormatMigration = {
+  from: 0,
+  migrate: (json) => ({ kind: 'template', ...json }),
+};
+
+/**
+ * The format history of every kind. A new version adds its migration here, with a test, and
+ * raises `current` together with the `formatVersion` literal of the kind's schema.
  */
 export const FORMAT_HISTORIES: Readonly<Record<RuleFileKind, FormatHistory>> = {
-  scenario: { current: 1, migrations: [] },
-  segmentation: { current: 1, migrations: [] },
-  // The Template schema has no formatVersion field, so template files are version 1 without one.
-  template: { current: 1, migrations: [], unversioned: 1 },
+  scenario: { current: 1, oldest: 1, migrations: [] },
+  segmentation: { current: 1, oldest: 1, migrations: [] },
+  template: { current: 1, oldest: 0, migrations: [addTemplateKind], unversioned: 0 },
 };

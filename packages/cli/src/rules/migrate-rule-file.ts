@@ -4,8 +4,8 @@ import type { FormatHistory, RuleFileJson } from './format-migrations';
 /**
  * Returns `json` migrated to `history.current` by applying, in order, the migration of each
  * version step from the file's `formatVersion` on. The input is not changed. Raises
- * FormatVersionError, naming `file`, when the version is missing or invalid, newer than
- * `history.current`, or has no migration.
+ * FormatVersionError, naming `file`, when the version is missing or invalid, older than
+ * `history.oldest`, newer than `history.current`, or has no migration.
  */
 export function migrateRuleFile(
   file: string,
@@ -20,8 +20,8 @@ export function migrateRuleFile(
       throw new FormatVersionError(
         file,
         version,
-        `format version ${version} has no migration to version ${version + 1}; ` +
-          `rewrite the file in format version ${history.current}`,
+        `format version ${version} has no migration to version ${version + 1}`,
+        `rewrite the file in format version ${history.current}`,
       );
     }
     migrated = { ...step.migrate(structuredClone(migrated)), formatVersion: version + 1 };
@@ -35,21 +35,30 @@ function versionOf(file: string, json: RuleFileJson, history: FormatHistory): nu
   const fix = `set "formatVersion": ${history.current}`;
   if (version === undefined && history.unversioned !== undefined) return history.unversioned;
   if (version === undefined) {
-    throw new FormatVersionError(file, version, `"formatVersion" is missing; ${fix}`);
+    throw new FormatVersionError(file, version, '"formatVersion" is missing', fix);
   }
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     throw new FormatVersionError(
       file,
       version,
-      `"formatVersion" ${JSON.stringify(version)} is not a format version; ${fix}`,
+      `"formatVersion" ${JSON.stringify(version)} is not a format version`,
+      fix,
+    );
+  }
+  if (version < history.oldest) {
+    throw new FormatVersionError(
+      file,
+      version,
+      `format version ${version} is older than this dunflow reads (from ${history.oldest})`,
+      `rewrite the file in format version ${history.current}`,
     );
   }
   if (version > history.current) {
     throw new FormatVersionError(
       file,
       version,
-      `format version ${version} is newer than this dunflow reads (up to ${history.current}); ` +
-        `upgrade dunflow, or rewrite the file in format version ${history.current}`,
+      `format version ${version} is newer than this dunflow reads (up to ${history.current})`,
+      `upgrade dunflow, or rewrite the file in format version ${history.current}`,
     );
   }
   return version;

@@ -27,12 +27,14 @@ export function parseJsonObject(file: string, text: string): RuleFileJson {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new RulesFileError(file, `is not valid JSON: ${(error as Error).message}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RulesFileError(file, `is not valid JSON: ${reason}`, 'correct the JSON syntax');
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new RulesFileError(
       file,
-      `is not a JSON object but ${describeJson(json)}; write the file as one JSON object`,
+      `is not a JSON object but ${describeJson(json)}`,
+      'write the file as one JSON object',
     );
   }
   return json as RuleFileJson;

@@ -1,8 +1,11 @@
-import type { Scenario, SegmentationRuleSet, Template } from '@dunflow/model';
+import type { Scenario, SegmentationRuleSet } from '@dunflow/model';
+import type { z } from 'zod';
 import { fieldChanges, type FieldChange } from './field-changes';
+import type { TemplateFile } from './rule-file-schemas';
 
 /** The part of a rule file a change is about. */
-export type RuleElement = 'scenario' | 'settings' | 'node' | 'edge' | 'segmentation' | 'segment' | 'template';
+export type RuleElement =
+  'scenario' | 'settings' | 'node' | 'edge' | 'segmentation' | 'segment' | 'template';
 
 /**
  * One semantic change between two versions of a rule file. `moved` means a segment changed
@@ -41,17 +44,25 @@ export function diffSegmentations(
   ];
 }
 
-/** Lists the fields that changed between two templates. */
-export function diffTemplates(from: Template, to: Template): RuleChange[] {
+/** Lists the fields that changed between two template files. */
+export function diffTemplates(
+  from: z.infer<typeof TemplateFile>,
+  to: z.infer<typeof TemplateFile>,
+): RuleChange[] {
   return changedElement('template', to.id, from, to);
 }
 
-function changedElement(element: RuleElement, id: string, from: unknown, to: unknown): RuleChange[] {
+function changedElement(
+  element: RuleElement,
+  id: string,
+  from: unknown,
+  to: unknown,
+): RuleChange[] {
   const fields = fieldChanges(from, to);
   return fields.length === 0 ? [] : [{ element, id, change: 'changed', fields }];
 }
 
-/** Matches items by id: added ones in the order of `to`, then removed, changed in between. */
+/** Matches items by id: changed and added ones in the order of `to`, then removed ones. */
 function diffById<T extends { id: string }>(
   element: RuleElement,
   from: readonly T[],
@@ -62,11 +73,16 @@ function diffById<T extends { id: string }>(
   const changes: RuleChange[] = [];
   for (const item of to) {
     const previous = before.get(item.id);
-    if (previous === undefined) changes.push({ element, id: item.id, change: 'added', fields: fieldChanges({}, item) });
-    else changes.push(...changedElement(element, item.id, previous, item));
+    if (previous === undefined) {
+      changes.push({ element, id: item.id, change: 'added', fields: fieldChanges({}, item) });
+    } else {
+      changes.push(...changedElement(element, item.id, previous, item));
+    }
   }
   for (const item of from) {
-    if (!after.has(item.id)) changes.push({ element, id: item.id, change: 'removed', fields: [] });
+    if (!after.has(item.id)) {
+      changes.push({ element, id: item.id, change: 'removed', fields: fieldChanges(item, {}) });
+    }
   }
   return changes;
 }
@@ -76,13 +92,14 @@ function movedSegments(
   from: readonly { id: string }[],
   to: readonly { id: string }[],
 ): RuleChange[] {
-  const kept = new Set(to.map((segment) => segment.id));
-  const fromOrder = from.map((segment) => segment.id).filter((id) => kept.has(id));
-  const toIds = new Set(fromOrder);
-  const toOrder = to.map((segment) => segment.id).filter((id) => toIds.has(id));
+  const fromIds = new Set(from.map((segment) => segment.id));
+  const toIds = new Set(to.map((segment) => segment.id));
+  const fromOrder = from.map((segment) => segment.id).filter((id) => toIds.has(id));
+  const toOrder = to.map((segment) => segment.id).filter((id) => fromIds.has(id));
   return toOrder.flatMap((id, index) => {
     const previous = fromOrder.indexOf(id);
     if (previous === index) return [];
-    return [{ element: 'segment' as const, id, change: 'moved' as const, fields: [{ path: 'position', from: previous + 1, to: index + 1 }] }];
+    const fields = [{ path: 'position', from: previous + 1, to: index + 1 }];
+    return [{ element: 'segment' as const, id, change: 'moved' as const, fields }];
   });
 }

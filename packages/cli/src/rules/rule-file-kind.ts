@@ -1,32 +1,28 @@
 import { basename, dirname } from 'node:path';
-import { Scenario, SegmentationRuleSet, Template } from '@dunflow/model';
-import type { z } from 'zod';
 
 /** The kinds of file a rules folder contains. */
 export type RuleFileKind = 'scenario' | 'segmentation' | 'template';
 
 export const RULE_FILE_KINDS: readonly RuleFileKind[] = ['scenario', 'segmentation', 'template'];
 
-/** The subfolder of a rules folder that holds each kind. */
+/** The subfolder of a rules folder that contains each kind. */
 export const KIND_FOLDERS: Readonly<Record<RuleFileKind, string>> = {
   scenario: 'scenarios',
   segmentation: 'segmentations',
   template: 'templates',
 };
 
-/** The zod schema each kind is parsed with. */
-export const KIND_SCHEMAS: Readonly<Record<RuleFileKind, z.ZodType>> = {
-  scenario: Scenario,
-  segmentation: SegmentationRuleSet,
-  template: Template,
-};
-
 /** The folder of a rules folder where the JSON Schemas are written. */
 export const SCHEMAS_FOLDER = 'schemas';
 
-/** The `$schema` of a rule file: its kind's JSON Schema, relative to the file. */
+/** Returns the file name of a kind's JSON Schema in the schemas folder. */
+export function schemaFileName(kind: RuleFileKind): string {
+  return `${kind}.schema.json`;
+}
+
+/** Returns the `$schema` of a rule file: its kind's JSON Schema, relative to the file. */
 export function schemaReference(kind: RuleFileKind): string {
-  return `../${SCHEMAS_FOLDER}/${kind}.schema.json`;
+  return `../${SCHEMAS_FOLDER}/${schemaFileName(kind)}`;
 }
 
 /**
@@ -39,4 +35,9 @@ export function kindOfFile(file: string, json: unknown): RuleFileKind | undefine
   if (byFolder !== undefined) return byFolder;
   const field = (json as { kind?: unknown } | null)?.kind;
   return RULE_FILE_KINDS.find((kind) => kind === field);
+}
+
+/** Returns whether `value` is one of the rule file kinds. */
+export function isRuleFileKind(value: unknown): value is RuleFileKind {
+  return RULE_FILE_KINDS.some((kind) => kind === value);
 }

@@ -23,7 +23,7 @@ export async function readRulesFolder(dir: string): Promise<RulesFolder> {
   const scenarios = new Map<string, { file: string; input: unknown }>();
   for (const { file, json } of await readJsonFiles(join(dir, 'scenarios'), 'scenario')) {
     const id = Scenario.shape.id.safeParse((json as Partial<ScenarioInput>).id);
-    if (!id.success) throw new RulesFileError(file, 'has no valid "id"; add one such as "default"');
+    if (!id.success) throw new RulesFileError(file, 'has no valid "id"', 'add one such as "default"');
     scenarios.set(id.data, { file, input: json });
   }
   const templates = await readTyped(join(dir, 'templates'), 'template', Template);
@@ -54,7 +54,11 @@ async function readTyped<T>(
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue === undefined ? '' : ` at ${issue.path.join('.')}`;
-      throw new RulesFileError(file, `is invalid${where}: ${issue?.message ?? 'unknown error'}`);
+      throw new RulesFileError(
+        file,
+        `is invalid${where}: ${issue?.message ?? 'unknown error'}`,
+        'run `dunflow validate` for every problem and its fix',
+      );
     }
     return parsed.data;
   });

@@ -1,91 +1,60 @@
-import type { Condition, FactCondition, FactDefinition, TopLevelCondition } from '@dunflow/model';
+import { checkCondition, InvalidRuleError } from '@dunflow/engine';
+import type { CompileError, RuleIssue } from '@dunflow/engine';
+import type { Condition, TopLevelCondition } from '@dunflow/model';
 import type { RawBuilder } from 'kysely';
 import { sql } from 'kysely';
-
-/** What compileCondition needs to know about each fact: its type and whether it can be null. */
-export interface FactColumns {
-  /** Fact definitions by name, as in INVOICE_FACTS. */
-  facts: ReadonlyMap<string, FactDefinition>;
-  /** Names of the facts whose column can be null. */
-  nullable: ReadonlySet<string>;
-  /** The table or subquery alias whose columns are named after the facts, e.g. `facts`. */
-  table: string;
-}
-
-const SQL_TYPES = { number: 'numeric', string: 'text', date: 'date', boolean: 'boolean' };
-
-const COMPARISONS = {
-  equal: '=',
-  notEqual: '<>',
-  lessThan: '<',
-  lessThanInclusive: '<=',
-  greaterThan: '>',
-  greaterThanInclusive: '>=',
-} as const;
-
-/** Operators that hold when the fact is missing, because a missing fact equals no value. */
-const HOLD_ON_NULL = new Set(['notEqual', 'notIn']);
+import type { FactColumns } from './fact-columns';
+import { compileLeafSql } from './leaf-sql';
 
 /**
- * Compiles a condition tree that passed checkCondition into a boolean SQL expression that is
- * never NULL, so `not`, `all` and `any` keep two-valued logic. Rule values are bound
- * parameters cast to the fact's SQL type. A NULL fact column follows the engine's null rule:
- * `notEqual` and `notIn` hold on it, every other operator fails.
+ * Compiles a condition tree into a boolean SQL expression over the fact columns of `columns`,
+ * true exactly where evaluateCondition of `@dunflow/engine` is true for the same facts. The
+ * expression is never NULL, so `not`, `all` and `any` keep two-valued logic, and an empty
+ * `all` is true. Every rule value is a bound parameter. Raises InvalidRuleError when the rule
+ * fails checkCondition.
  */
-export function compileCondition(
+export function compileConditionSql(
+  condition: TopLevelCondition,
+  columns: FactColumns,
+): RawBuilder<boolean> {
+  const issues = checkCondition(condition, [...columns.facts.values()]);
+  if (issues.length > 0) throw new InvalidRuleError(issues.map(toCompileError));
+  return compileCheckedSql(condition, columns);
+}
+
+/** Compiles a tree that already passed checkCondition, e.g. through checkRuleSet. */
+export function compileCheckedSql(
   condition: TopLevelCondition | Condition,
   columns: FactColumns,
 ): RawBuilder<boolean> {
-  if ('all' in condition)
-    return joinAll(condition.all.map((item) => compileCondition(item, columns)));
-  if ('any' in condition)
-    return joinAny(condition.any.map((item) => compileCondition(item, columns)));
-  if ('not' in condition) return sql<boolean>`(not ${compileCondition(condition.not, columns)})`;
-  return compileLeaf(condition, columns);
-}
-
-function joinAll(parts: readonly RawBuilder<boolean>[]): RawBuilder<boolean> {
-  if (parts.length === 0) return sql<boolean>`true`;
-  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
-}
-
-/** An empty `any` never reaches here, because checkCondition rejects it. */
-function joinAny(parts: readonly RawBuilder<boolean>[]): RawBuilder<boolean> {
-  if (parts.length === 0) return sql<boolean>`false`;
-  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
-}
-
-function compileLeaf(leaf: FactCondition, columns: FactColumns): RawBuilder<boolean> {
-  const fact = columns.facts.get(leaf.fact);
-  if (!fact) {
-    throw new Error(`fact '${leaf.fact}' has no SQL column; check the rule with checkCondition`);
+  if ('all' in condition) {
+    return joinParts(condition.all, columns, sql` and `, sql<boolean>`true`);
   }
+  if ('any' in condition) {
+    return joinParts(condition.any, columns, sql` or `, sql<boolean>`false`);
+  }
+  if ('not' in condition) {
+    return sql<boolean>`(not ${compileCheckedSql(condition.not, columns)})`;
+  }
+
+  const fact = columns.facts.get(condition.fact);
+  if (!fact) throw new Error(`fact '${condition.fact}' has no column; check the rule first`);
   const column = sql.ref(`${columns.table}.${fact.name}`);
-  const test = compareLeaf(leaf, column, SQL_TYPES[fact.type]);
-  if (!columns.nullable.has(fact.name)) return test;
-
-  return HOLD_ON_NULL.has(leaf.operator)
-    ? sql<boolean>`(${column} is null or ${test})`
-    : sql<boolean>`(${column} is not null and ${test})`;
+  return compileLeafSql(condition, fact.type, column);
 }
 
-function compareLeaf(
-  leaf: FactCondition,
-  column: RawBuilder<unknown>,
-  sqlType: string,
+function joinParts(
+  conditions: readonly Condition[],
+  columns: FactColumns,
+  separator: RawBuilder<unknown>,
+  empty: RawBuilder<boolean>,
 ): RawBuilder<boolean> {
-  const type = sql.raw(sqlType);
-  switch (leaf.operator) {
-    case 'in':
-      return sql<boolean>`(${column} = any(${leaf.value}::${type}[]))`;
-    case 'notIn':
-      return sql<boolean>`(not (${column} = any(${leaf.value}::${type}[])))`;
-    case 'contains':
-    case 'doesNotContain':
-      throw new Error(
-        `operator '${leaf.operator}' fits no fact; check the rule with checkCondition`,
-      );
-    default:
-      return sql<boolean>`(${column} ${sql.raw(COMPARISONS[leaf.operator])} ${leaf.value}::${type})`;
-  }
+  if (conditions.length === 0) return empty;
+  const parts = conditions.map((item) => compileCheckedSql(item, columns));
+  return sql<boolean>`(${sql.join(parts, separator)})`;
+}
+
+function toCompileError(issue: RuleIssue): CompileError {
+  const message = `condition: ${issue.problem}; ${issue.fix}`;
+  return { code: issue.code, path: issue.path, message, fix: issue.fix };
 }

@@ -14,6 +14,7 @@ let cachedGroups: ReadonlyMap<number, readonly string[]> | undefined;
  */
 function digitGroups(): ReadonlyMap<number, readonly string[]> {
   if (cachedGroups) return cachedGroups;
+
   const groups = new Map<number, string[]>();
   for (const first of LETTERS) {
     for (const second of LETTERS) {
@@ -29,18 +30,13 @@ function digitGroups(): ReadonlyMap<number, readonly string[]> {
 }
 
 /**
- * Returns a NUMERIC expression for the value of one minor unit of `currency` in major units:
- * 0.01 for EUR, 1 for JPY. Multiplying a BIGINT of minor units by it is exact.
+ * Returns a float8 expression for the number of minor units in one major unit of `currency`:
+ * 100 for EUR, 1 for JPY. Dividing a float8 amount in minor units by it rounds exactly like
+ * toMajorUnits of `@dunflow/engine`, because both are one IEEE 754 division.
  */
-export function minorUnitValue(currency: Expression<string>): RawBuilder<string> {
+export function minorUnitsPerMajor(currency: Expression<string>): RawBuilder<number> {
   const branches = [...digitGroups()].map(
-    ([digits, codes]) =>
-      sql`when ${currency} = any(${codes}::text[]) then ${unitText(digits)}::numeric`,
+    ([digits, codes]) => sql`when ${currency} = any(${codes}::text[]) then ${10 ** digits}::float8`,
   );
-  return sql<string>`(case ${sql.join(branches, sql` `)} else ${unitText(2)}::numeric end)`;
-}
-
-/** Writes 10^-digits as decimal text, e.g. `0.01`, so it is bound without a float rounding. */
-function unitText(digits: number): string {
-  return digits === 0 ? '1' : `0.${'0'.repeat(digits - 1)}1`;
+  return sql<number>`(case ${sql.join(branches, sql` `)} else ${10 ** 2}::float8 end)`;
 }

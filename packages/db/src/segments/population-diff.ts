@@ -3,20 +3,23 @@ import { sql } from 'kysely';
 import type { Queryable } from '../database';
 import { kyselyOf } from '../database';
 import { checkInteger, checkLocalDate } from '../local-date';
+import { invoiceFactColumns } from './fact-columns';
 import { invoiceFactsOn } from './invoice-facts-query';
-import { compileSegmentCase, invoiceFactColumns } from './segment-sql';
+import { compileSegmentCase, segmentIdAt } from './segment-sql';
+import { withoutJit } from './without-jit';
 
-/** Open invoices that fall in segment `from` under one rule set and `to` under the other. */
+/** Open invoices that fall in segment `from` under one rule set and in `to` under the other. */
 export interface SegmentMove {
   from: string;
   to: string;
+  /** Every invoice of the move. */
   count: number;
-  /** The first invoice ids of the move in id order, at most the `limit` option. */
+  /** One page of the move's invoice ids in id order: `limit` ids after the first `offset`. */
   invoiceIds: string[];
 }
 
 export interface PopulationDiff {
-  /** Moves between different segment ids, largest first. */
+  /** Moves between different segment ids, largest first, then by `from` and `to`. */
   moves: SegmentMove[];
   /** Open invoices whose segment id is the same under both rule sets. */
   unchanged: number;
@@ -27,6 +30,8 @@ export interface PopulationDiff {
 export interface PopulationDiffOptions {
   /** Invoice ids listed per move, from 0 to 10,000; default 20. */
   limit?: number;
+  /** Invoice ids skipped per move before the listed ones, 0 or more; default 0. */
+  offset?: number;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -34,9 +39,9 @@ const MAX_LIMIT = 10_000;
 
 /**
  * Compares the segments of the open invoices on `asOf` under rule set `before` and rule set
- * `after`, in one SQL query, and returns how many invoices move from which segment to which
- * and the first ids of each move. Raises InvalidRuleError when a rule set fails
- * checkRuleSet, and InvalidArgumentError on an invalid date or limit.
+ * `after`, in one SQL query: how many invoices move from which segment to which, with one
+ * page of the ids of each move. Raises InvalidRuleError when a rule set fails checkRuleSet,
+ * and InvalidArgumentError on an invalid date, limit or offset.
  */
 export async function populationDiff(
   db: Queryable,
@@ -46,35 +51,65 @@ export async function populationDiff(
   options: PopulationDiffOptions = {},
 ): Promise<PopulationDiff> {
   checkLocalDate('asOf', asOf);
-  const limit = options.limit ?? DEFAULT_LIMIT;
+  const { limit = DEFAULT_LIMIT, offset = 0 } = options;
   checkInteger('limit', limit, 0, MAX_LIMIT);
-  const kysely = kyselyOf(db);
-  const columns = invoiceFactColumns('facts');
+  checkInteger('offset', offset, 0, Number.MAX_SAFE_INTEGER - MAX_LIMIT);
 
-  const rows = await kysely
-    .selectFrom(invoiceFactsOn(kysely, asOf).as('facts'))
-    .select([
-      compileSegmentCase(before, columns).as('from'),
-      compileSegmentCase(after, columns).as('to'),
-      sql<number>`count(*)`.as('count'),
-      sql<string[]>`(array_agg(facts.id order by facts.id))[1:${limit}::int]`.as('invoice_ids'),
-    ])
-    .groupBy([sql`1`, sql`2`])
-    .execute();
-  return summarize(rows);
+  const page = { limit, offset };
+  const rows = await withoutJit(db, (trx) => moveQuery(trx, before, after, asOf, page).execute());
+  const named = rows.map((row) => ({
+    from: segmentIdAt(before, row.from),
+    to: segmentIdAt(after, row.to),
+    count: row.count,
+    invoiceIds: row.invoice_ids ?? [],
+  }));
+  return summarize(named);
 }
 
-type MoveRow = { from: string; to: string; count: number; invoice_ids: string[] | null };
+/** Counts the invoices per pair of segment positions, numbering each pair's invoices by id. */
+function moveQuery(
+  db: Queryable,
+  before: SegmentationRuleSet,
+  after: SegmentationRuleSet,
+  asOf: string,
+  page: { limit: number; offset: number },
+) {
+  const kysely = kyselyOf(db);
+  const columns = invoiceFactColumns('facts');
+  const paired = kysely
+    .selectFrom(invoiceFactsOn(kysely, asOf).as('facts'))
+    .select([
+      'facts.id',
+      compileSegmentCase(before, columns).as('from'),
+      compileSegmentCase(after, columns).as('to'),
+    ]);
+  const numbered = kysely
+    .selectFrom(paired.as('pair'))
+    .select([
+      'pair.id',
+      'pair.from',
+      'pair.to',
+      sql<number>`row_number() over (partition by pair.from, pair.to order by pair.id)`.as('rank'),
+    ]);
+  const first = page.offset;
+  const last = page.offset + page.limit;
+  return kysely
+    .selectFrom(numbered.as('move'))
+    .select([
+      'move.from',
+      'move.to',
+      sql<number>`count(*)::int`.as('count'),
+      sql<string[] | null>`array_agg(move.id order by move.id)
+        filter (where move.rank > ${first}::bigint and move.rank <= ${last}::bigint)`.as(
+        'invoice_ids',
+      ),
+    ])
+    .groupBy(['move.from', 'move.to']);
+}
 
-function summarize(rows: readonly MoveRow[]): PopulationDiff {
+function summarize(rows: readonly SegmentMove[]): PopulationDiff {
   const moves = rows
     .filter((row) => row.from !== row.to)
-    .map((row) => ({
-      from: row.from,
-      to: row.to,
-      count: row.count,
-      invoiceIds: row.invoice_ids ?? [],
-    }))
     .sort((a, b) => b.count - a.count || compareText(a.from, b.from) || compareText(a.to, b.to));
   const unchanged = rows
     .filter((row) => row.from === row.to)
@@ -84,5 +119,6 @@ function summarize(rows: readonly MoveRow[]): PopulationDiff {
 }
 
 function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

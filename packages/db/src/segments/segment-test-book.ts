@@ -68,7 +68,7 @@ export async function insertTestBook(db: Kysely<DatabaseSchema>, book: SegmentTe
  */
 export function referenceFacts(book: SegmentTestBook, asOf: string): Map<string, FactValues> {
   const issued = book.invoices.filter((invoice) => invoice.issueDate <= asOf);
-  const open = new Map(issued.map((invoice) => [invoice.id, openAmount(book, invoice, asOf)]));
+  const open = referenceOpenAmounts(book, asOf);
   const facts = new Map<string, FactValues>();
   for (const invoice of issued) {
     const openAmountMinor = open.get(invoice.id) ?? 0;
@@ -96,6 +96,12 @@ export function referenceFacts(book: SegmentTestBook, asOf: string): Map<string,
     );
   }
   return facts;
+}
+
+/** Returns the open amount in minor units of every invoice issued by `asOf`, by invoice id. */
+export function referenceOpenAmounts(book: SegmentTestBook, asOf: string): Map<string, number> {
+  const issued = book.invoices.filter((invoice) => invoice.issueDate <= asOf);
+  return new Map(issued.map((invoice) => [invoice.id, openAmount(book, invoice, asOf)]));
 }
 
 function customerOf(book: SegmentTestBook, customerId: string): Customer {

@@ -3,15 +3,15 @@ import type { FactDefinition, FactValues, TopLevelCondition } from '@dunflow/mod
 import { compileError } from '../compile-error';
 import { InvalidRuleError } from '../invalid-rule-error';
 import { checkCondition } from '../rule-checks';
-import { compileFactReader } from './fact-reader';
-import { compileTree, factSlots } from './compile-tree';
+import { compileFirstMatch } from './evaluator';
 
 /**
- * Compiles a condition tree into a synchronous function of the facts, once. The function returns
+ * Compiles a condition tree once into a synchronous function of the facts. The function returns
  * what evaluateCondition returns for the same rule and facts: the same typed facts, dates
- * compared as dates, and the null rule (a missing fact fails `equal`, `in` and the ordering
- * operators, and passes `notEqual` and `notIn`). It raises FactValueError on a fact value of
- * the wrong type. Compiling raises InvalidRuleError when the rule fails checkCondition.
+ * compared as dates, and a missing (null or undefined) fact failing `equal`, `in` and the
+ * ordering operators and passing `notEqual` and `notIn`. It raises the same FactValueError on
+ * a fact value of the wrong type. Compiling raises InvalidRuleError, with the issues that
+ * evaluateCondition reports, when the rule fails checkCondition.
  */
 export function compileCondition(
   rule: TopLevelCondition,
@@ -24,7 +24,6 @@ export function compileCondition(
     );
   }
 
-  const read = compileFactReader(catalog);
-  const predicate = compileTree(rule, factSlots(catalog));
-  return (facts) => predicate(read(facts));
+  const firstMatch = compileFirstMatch([rule], catalog);
+  return (facts) => firstMatch(facts) === 0;
 }

@@ -1,59 +1,74 @@
-import type { FactCondition, FactType, Operator, RuleValue } from '@dunflow/model';
-import { toDayNumber } from '../day-number';
-import type { EngineFactValue } from '../engine-input';
+import type { FactCondition, FactType, FactValues, Operator } from '@dunflow/model';
 
-/** A compiled condition: tests the fact values that a FactReader returned. */
-export type Predicate = (values: readonly EngineFactValue[]) => boolean;
+/** A compiled condition over the fact values of one invoice, already checked by a FactCheck. */
+export type Predicate = (facts: FactValues) => boolean;
 
 type Scalar = number | string | boolean;
 
 /**
  * Compiles a leaf that passed checkCondition into a closure specialised for its operator. The
- * comparisons are those of json-rules-engine 7's default operators on the converted values:
- * `===` for equal, `indexOf` for in, and the ordering operators hold only for a number, so a
- * null (missing) fact fails them. Date values become day numbers, like date facts.
+ * comparisons are those of json-rules-engine 7's default operators: `===` for `equal`,
+ * `indexOf` for `in`, and the ordering operators hold only for a value of the fact's type, so
+ * a missing (null or undefined) fact fails them.
+ *
+ * Date facts and date values stay `YYYY-MM-DD` text. Valid dates in that form order and compare
+ * as text exactly as their day numbers do, which is what json-rules-engine is given.
  */
-export function compileLeaf(leaf: FactCondition, index: number, type: FactType): Predicate {
-  const value = type === 'date' ? toDayValue(leaf.value) : leaf.value;
+export function compileLeaf(leaf: FactCondition, type: FactType): Predicate {
+  const name = leaf.fact;
   if (leaf.operator === 'in' || leaf.operator === 'notIn') {
-    const list = [...(value as readonly Scalar[])];
+    // checkCondition guarantees a list for `in` and `notIn`.
+    const list: readonly Scalar[] = Array.isArray(leaf.value) ? [...leaf.value] : [];
     return leaf.operator === 'in'
-      ? (values) => list.indexOf(values[index] as Scalar) !== -1
-      : (values) => list.indexOf(values[index] as Scalar) === -1;
+      ? (facts) => list.indexOf(facts[name] as Scalar) !== -1
+      : (facts) => list.indexOf(facts[name] as Scalar) === -1;
   }
-  return compileComparison(leaf.operator, index, value as Scalar);
+  const expected = leaf.value as Scalar;
+  if (leaf.operator === 'equal') return (facts) => facts[name] === expected;
+  if (leaf.operator === 'notEqual') return (facts) => facts[name] !== expected;
+  return type === 'date'
+    ? compileOrdering(leaf.operator, name, expected as string, isString)
+    : compileOrdering(leaf.operator, name, expected as number, isNumber);
 }
 
-function compileComparison(operator: Operator, index: number, expected: Scalar): Predicate {
-  const bound = expected as number;
-  switch (operator) {
-    case 'equal':
-      return (values) => values[index] === expected;
-    case 'notEqual':
-      return (values) => values[index] !== expected;
-    case 'lessThan':
-      return (values) => isNumber(values[index]) && (values[index] as number) < bound;
-    case 'lessThanInclusive':
-      return (values) => isNumber(values[index]) && (values[index] as number) <= bound;
-    case 'greaterThan':
-      return (values) => isNumber(values[index]) && (values[index] as number) > bound;
-    case 'greaterThanInclusive':
-      return (values) => isNumber(values[index]) && (values[index] as number) >= bound;
-    default:
-      // checkCondition lets no other operator through, because contains fits no fact type.
-      throw new Error(`operator '${operator}' cannot be compiled; checkCondition must reject it`);
-  }
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
 }
 
-function isNumber(value: EngineFactValue | undefined): value is number {
+function isNumber(value: unknown): value is number {
   return typeof value === 'number';
 }
 
-function toDayValue(value: RuleValue): RuleValue {
-  if (Array.isArray(value)) return value.map(toDayItem);
-  return typeof value === 'string' ? toDayItem(value) : value;
-}
-
-function toDayItem(item: string | number): string | number {
-  return typeof item === 'string' ? (toDayNumber(item) ?? item) : item;
+/** Compiles an ordering operator; a fact value that fails `fits` (a missing fact) fails it. */
+function compileOrdering<T extends number | string>(
+  operator: Operator,
+  name: string,
+  bound: T,
+  fits: (value: unknown) => value is T,
+): Predicate {
+  switch (operator) {
+    case 'lessThan':
+      return (facts) => {
+        const value = facts[name];
+        return fits(value) && value < bound;
+      };
+    case 'lessThanInclusive':
+      return (facts) => {
+        const value = facts[name];
+        return fits(value) && value <= bound;
+      };
+    case 'greaterThan':
+      return (facts) => {
+        const value = facts[name];
+        return fits(value) && value > bound;
+      };
+    case 'greaterThanInclusive':
+      return (facts) => {
+        const value = facts[name];
+        return fits(value) && value >= bound;
+      };
+    default:
+      // checkCondition lets no other operator through, because `contains` fits no fact type.
+      throw new Error(`operator '${operator}' cannot be compiled; checkCondition must reject it`);
+  }
 }

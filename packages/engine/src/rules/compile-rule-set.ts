@@ -2,14 +2,13 @@ import { INVOICE_FACTS } from '@dunflow/model';
 import type { FactDefinition, FactValues, SegmentationRuleSet } from '@dunflow/model';
 import { InvalidRuleError } from '../invalid-rule-error';
 import { checkRuleSet } from '../rule-checks';
-import { compileFactReader } from './fact-reader';
-import { compileTree, factSlots } from './compile-tree';
+import { compileFirstMatch } from './evaluator';
 
 /**
- * Compiles a segmentation rule set into a synchronous function that returns what segmentOf
+ * Compiles a segmentation rule set once into a synchronous function that returns what segmentOf
  * returns: the id of the first segment whose conditions hold, else `defaultSegment`. The facts
  * are checked once per call, under the rules of compileCondition. Compiling raises
- * InvalidRuleError when the rule set fails checkRuleSet.
+ * InvalidRuleError, with the errors of checkRuleSet, when the rule set fails it.
  */
 export function compileRuleSet(
   ruleSet: SegmentationRuleSet,
@@ -18,16 +17,11 @@ export function compileRuleSet(
   const errors = checkRuleSet(ruleSet, catalog);
   if (errors.length > 0) throw new InvalidRuleError(errors);
 
-  const read = compileFactReader(catalog);
-  const slots = factSlots(catalog);
-  const predicates = ruleSet.segments.map((segment) => compileTree(segment.conditions, slots));
   const ids = ruleSet.segments.map((segment) => segment.id);
   const defaultSegment = ruleSet.defaultSegment;
-  return (facts) => {
-    const values = read(facts);
-    for (let index = 0; index < predicates.length; index++) {
-      if ((predicates[index] as (typeof predicates)[number])(values)) return ids[index] as string;
-    }
-    return defaultSegment;
-  };
+  const firstMatch = compileFirstMatch(
+    ruleSet.segments.map((segment) => segment.conditions),
+    catalog,
+  );
+  return (facts) => ids[firstMatch(facts)] ?? defaultSegment;
 }

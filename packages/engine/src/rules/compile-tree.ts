@@ -2,49 +2,57 @@ import type { Condition, FactDefinition, FactType, TopLevelCondition } from '@du
 import { compileLeaf } from './compile-leaf';
 import type { Predicate } from './compile-leaf';
 
-/** Where a fact's value sits in a FactReader's output, and its type. */
-export type FactSlot = { index: number; type: FactType };
-
-/** Returns the slot of every catalogue fact, by fact name. */
-export function factSlots(catalog: readonly FactDefinition[]): ReadonlyMap<string, FactSlot> {
-  return new Map(catalog.map((fact, index) => [fact.name, { index, type: fact.type }]));
+/** Returns the type of every catalogue fact, by fact name. */
+export function factTypes(catalog: readonly FactDefinition[]): ReadonlyMap<string, FactType> {
+  return new Map(catalog.map((fact) => [fact.name, fact.type]));
 }
 
 /**
- * Compiles a condition tree that passed checkCondition into one predicate. `all` holds when
- * every child holds (so an empty `all` always holds), `any` when one does, `not` negates, and
- * each group stops at the first child that decides it, as json-rules-engine does.
+ * Compiles a condition tree that passed checkCondition into one predicate. `all` is true when
+ * every child is (so an empty `all` is true), `any` when one child is, and `not` negates. Each
+ * group stops at the first child that decides it. That changes no result, because the leaves
+ * have no side effects.
  */
 export function compileTree(
   condition: TopLevelCondition | Condition,
-  slots: ReadonlyMap<string, FactSlot>,
+  types: ReadonlyMap<string, FactType>,
 ): Predicate {
-  if ('all' in condition) return compileAll(condition.all.map((item) => compileTree(item, slots)));
-  if ('any' in condition) return compileAny(condition.any.map((item) => compileTree(item, slots)));
-  if ('not' in condition) return compileNot(compileTree(condition.not, slots));
+  if ('all' in condition) return compileAll(condition.all.map((item) => compileTree(item, types)));
+  if ('any' in condition) return compileAny(condition.any.map((item) => compileTree(item, types)));
+  if ('not' in condition) return compileNot(compileTree(condition.not, types));
+  return compileLeaf(condition, leafType(condition.fact, types));
+}
 
-  const slot = slots.get(condition.fact);
-  // checkCondition rejects unknown facts before a tree is compiled.
-  if (!slot) throw new Error(`fact '${condition.fact}' is not in the catalogue`);
-  return compileLeaf(condition, slot.index, slot.type);
+/** Returns the fact's type; checkCondition rejects unknown facts before a tree is compiled. */
+export function leafType(fact: string, types: ReadonlyMap<string, FactType>): FactType {
+  const type = types.get(fact);
+  if (type === undefined) throw new Error(`fact '${fact}' is not in the catalogue`);
+  return type;
 }
 
 function compileAll(children: readonly Predicate[]): Predicate {
   const [first, second] = children;
-  if (children.length === 0 || !first) return () => true;
-  if (children.length === 1) return first;
-  if (children.length === 2 && second) return (values) => first(values) && second(values);
-  return (values) => children.every((child) => child(values));
+  if (first === undefined) return () => true;
+  if (second === undefined) return first;
+  if (children.length === 2) return (facts) => first(facts) && second(facts);
+  return (facts) => {
+    for (const child of children) if (!child(facts)) return false;
+    return true;
+  };
 }
 
+/** Compiles `any`. An empty one is true, as in json-rules-engine, though checkCondition rejects it. */
 function compileAny(children: readonly Predicate[]): Predicate {
   const [first, second] = children;
-  if (children.length === 0 || !first) return () => false;
-  if (children.length === 1) return first;
-  if (children.length === 2 && second) return (values) => first(values) || second(values);
-  return (values) => children.some((child) => child(values));
+  if (first === undefined) return () => true;
+  if (second === undefined) return first;
+  if (children.length === 2) return (facts) => first(facts) || second(facts);
+  return (facts) => {
+    for (const child of children) if (child(facts)) return true;
+    return false;
+  };
 }
 
 function compileNot(child: Predicate): Predicate {
-  return (values) => !child(values);
+  return (facts) => !child(facts);
 }
