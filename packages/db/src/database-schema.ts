@@ -78,6 +78,31 @@ export interface ScenarioVersionsTable {
   published_at: DefaultTimestamp;
 }
 
+/** The kinds of rule file that are published as rule versions. */
+export type RuleKind = 'scenario' | 'segmentation' | 'template';
+
+export interface RuleVersionsTable {
+  kind: RuleKind;
+  /** The `id` of the scenario, rule set or template. */
+  rule_id: string;
+  /** SHA-256 of the canonical JSON of the file's content without `$schema`. */
+  hash: string;
+  format_version: number;
+  /** The file text in canonical form, byte for byte as it is written back. */
+  source: string;
+  /** The file's path in its rules folder, e.g. `scenarios/default.json`. */
+  source_path: string;
+  /** Git commit checked out when the file was published; null outside a git repository. */
+  source_commit: string | null;
+  /** Whether the file differed from that commit; null outside a git repository. */
+  source_dirty: boolean | null;
+  /** For a scenario, the hash of its compiled definition in `scenario_versions`. */
+  definition_hash: string | null;
+  first_published_at: DefaultTimestamp;
+  /** When this content last became the current version of the rule. */
+  published_at: DefaultTimestamp;
+}
+
 export interface WorkflowRunsTable {
   workflow_id: string;
   invoice_id: string;
@@ -143,4 +168,5 @@ export interface DatabaseSchema {
   outbox: OutboxTable;
   tasks: TasksTable;
   promises: PromisesTable;
+  rule_versions: RuleVersionsTable;
 }

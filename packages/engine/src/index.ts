@@ -29,3 +29,15 @@ export type {
   TimelineEntry,
 } from './simulator-report';
 export { SimulationError } from './simulator-error';
+export { compileCondition } from './rules/compile-condition';
+export { compileRuleSet } from './rules/compile-rule-set';
+export { explainSegment } from './rules/explain-segment';
+export type {
+  ConditionTrace,
+  Distance,
+  GroupTrace,
+  LeafTrace,
+  NotTrace,
+  SegmentExplanation,
+  SegmentTrace,
+} from './rules/explanation';
