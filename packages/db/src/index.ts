@@ -18,6 +18,7 @@ export * from './queries/events';
 export * from './queries/outbox';
 export * from './queries/tasks';
 export * from './queries/promises';
+export * from './queries/rule-versions';
 export * from './kpi/kpi-types';
 export * from './kpi/open-ar';
 export * from './kpi/aging-buckets';

@@ -38,6 +38,7 @@ describe('migrate', () => {
       'outbox',
       'payments',
       'promises',
+      'rule_versions',
       'scenario_versions',
       'tasks',
       'workflow_runs',
@@ -57,7 +58,7 @@ describe('migrate', () => {
 
   it('waits for a concurrent migration', async () => {
     await Promise.all([migrate(db), migrate(db)]);
-    expect(await tableNames()).toHaveLength(9);
+    expect(await tableNames()).toHaveLength(10);
   });
 });
 

@@ -7,6 +7,7 @@ export { compile } from './compile';
 export type { CompileCatalog, CompileResult } from './compile';
 export type { CompileError } from './compile-error';
 export { checkCondition, checkRuleSet } from './rule-checks';
+export { closestName } from './closest-name';
 export type { RuleIssue } from './rule-checks';
 export { operatorsFor } from './fact-type-rules';
 export { computeFacts } from './facts';

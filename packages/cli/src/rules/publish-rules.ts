@@ -2,12 +2,11 @@ import { basename } from 'node:path';
 import { inTransaction, publishDefinition, type Database } from '@dunflow/db';
 import { contentHash } from '@dunflow/engine';
 import type { CompiledDefinition } from '@dunflow/model';
-// TODO: import from @dunflow/db once its index exports the rule version queries.
 import {
   publishRuleVersion,
   type PublishStatus,
   type RuleVersionInput,
-} from '../../../db/src/queries/rule-versions';
+} from '@dunflow/db';
 import type { CheckedRuleFile } from './check-rule-file';
 import { canonicalRuleJson } from './canonical-rule-json';
 import { gitOriginOf } from './git-source';

@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Database } from '@dunflow/db';
-// TODO: import from @dunflow/db once its index exports the rule version queries.
-import { currentRuleVersions, type RuleVersion } from '../../../db/src/queries/rule-versions';
+import { currentRuleVersions, type RuleVersion } from '@dunflow/db';
 import { canonicalRuleJson } from './canonical-rule-json';
 import { readRuleText } from './load-rule-file';
 import { parseRuleFile } from './parse-rule-file';

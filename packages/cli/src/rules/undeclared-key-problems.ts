@@ -1,4 +1,4 @@
-import { closestName } from './closest-name';
+import { closestName } from '@dunflow/engine';
 import type { RuleFileJson } from './format-migrations';
 import { ruleFileProblem, type RuleFileProblem } from './rule-file-problem';
 import { undeclaredKeys } from './undeclared-keys';
