@@ -32,6 +32,7 @@ export type {
 export { SimulationError } from './simulator-error';
 export { compileCondition } from './rules/compile-condition';
 export { compileRuleSet } from './rules/compile-rule-set';
+export type { CompileRuleOptions } from './rules/compile-options';
 export { explainSegment } from './rules/explain-segment';
 export type {
   ConditionTrace,

@@ -3,6 +3,7 @@ import type { FactDefinition, FactValues, TopLevelCondition } from '@dunflow/mod
 import { compileError } from '../compile-error';
 import { InvalidRuleError } from '../invalid-rule-error';
 import { checkCondition } from '../rule-checks';
+import type { CompileRuleOptions } from './compile-options';
 import { compileFirstMatch } from './evaluator';
 
 /**
@@ -16,6 +17,7 @@ import { compileFirstMatch } from './evaluator';
 export function compileCondition(
   rule: TopLevelCondition,
   catalog: readonly FactDefinition[] = INVOICE_FACTS,
+  options: CompileRuleOptions = {},
 ): (facts: FactValues) => boolean {
   const issues = checkCondition(rule, catalog);
   if (issues.length > 0) {
@@ -24,6 +26,6 @@ export function compileCondition(
     );
   }
 
-  const firstMatch = compileFirstMatch([rule], catalog);
+  const firstMatch = compileFirstMatch([rule], catalog, options.factsChecked !== true);
   return (facts) => firstMatch(facts) === 0;
 }

@@ -64,6 +64,29 @@ describe('compiled evaluators agree with json-rules-engine', () => {
   });
 });
 
+describe('evaluators on facts typed by construction', () => {
+  test('agree without the fact check', async () => {
+    await fc.assert(
+      fc.asyncProperty(ruleSet(), factValues(INVOICE_FACTS), async (rules, facts) => {
+        const reference = await outcomeOf(() => segmentOf(rules, facts));
+        const options = { factsChecked: true };
+        const compiled = await outcomeOf(() => compileRuleSet(rules, INVOICE_FACTS, options)(facts));
+        expect(compiled).toEqual(reference);
+        if (!('result' in reference)) return;
+
+        const closures = closureFirstMatch(
+          rules.segments.map((segment) => segment.conditions),
+          INVOICE_FACTS,
+          false,
+        );
+        const index = closures(facts);
+        expect(rules.segments[index]?.id ?? rules.defaultSegment).toEqual(reference.result);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('isIsoDate', () => {
   const digits = fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '-', '/', ' ', 'x');
   const dateLike = fc.oneof(

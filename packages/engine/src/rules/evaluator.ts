@@ -26,21 +26,27 @@ type GeneratedFactory = (
 export function compileFirstMatch(
   trees: readonly TopLevelCondition[],
   catalog: readonly FactDefinition[],
+  checkFacts = true,
 ): FirstMatch {
-  return generateFirstMatch(trees, catalog) ?? closureFirstMatch(trees, catalog);
+  return (
+    generateFirstMatch(trees, catalog, checkFacts) ?? closureFirstMatch(trees, catalog, checkFacts)
+  );
 }
 
 /** Compiles the trees into closures; slower than generated code, and works everywhere. */
 export function closureFirstMatch(
   trees: readonly TopLevelCondition[],
   catalog: readonly FactDefinition[],
+  checkFacts = true,
 ): FirstMatch {
   const check = compileFactCheck(catalog);
   const types = factTypes(catalog);
   const predicates = trees.map((tree) => compileTree(tree, types));
+  const firstTrue = (facts: FactValues) => predicates.findIndex((predicate) => predicate(facts));
+  if (!checkFacts) return firstTrue;
   return (facts) => {
     check(facts);
-    return predicates.findIndex((predicate) => predicate(facts));
+    return firstTrue(facts);
   };
 }
 
@@ -51,8 +57,9 @@ export function closureFirstMatch(
 export function generateFirstMatch(
   trees: readonly TopLevelCondition[],
   catalog: readonly FactDefinition[],
+  checkFacts = true,
 ): FirstMatch | undefined {
-  const { body, constants } = generateSource(trees, catalog);
+  const { body, constants } = generateSource(trees, catalog, checkFacts);
   let factory: GeneratedFactory;
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the body holds no rule text.

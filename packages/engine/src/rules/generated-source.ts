@@ -33,19 +33,22 @@ const TYPE_TESTS: Record<FactType, (value: string) => string> = {
 
 /**
  * Generates the body of `function (k, fail, isIsoDate)`, which returns an evaluator of the
- * condition trees. The evaluator checks every catalogue fact like compileFactCheck and calls
+ * condition trees. Unless `checkFacts` is false, the evaluator checks every catalogue fact like compileFactCheck and calls
  * `fail(index, value)` on the first value of the wrong type. It then returns the index of the
  * first tree that is true, or -1. The trees must have passed checkCondition.
  */
 export function generateSource(
   trees: readonly TopLevelCondition[],
   catalog: readonly FactDefinition[],
+  checkFacts = true,
 ): GeneratedSource {
   const constants: unknown[] = [];
   const constant = (value: unknown): string => `k${constants.push(value) - 1}`;
   const slots = new Map(catalog.map((fact, index) => [fact.name, { index, type: fact.type }]));
 
-  const reads = catalog.map((fact, index) => readFact(fact, index, constant(fact.name)));
+  const reads = catalog.map((fact, index) =>
+    readFact(fact, index, constant(fact.name), checkFacts),
+  );
   const tests = trees.map((tree, index) => {
     const expression = generateNode(tree, { slots, constant });
     return `    if (${expression}) return ${index};`;
@@ -70,8 +73,9 @@ type Context = {
 
 // NOTE: checking all facts on every call, as segmentOf does, takes more than half of the time
 // of the benchmark in docs/benchmarks/rule-evaluation.md, mostly for the date facts.
-function readFact(fact: FactDefinition, index: number, name: string): string {
+function readFact(fact: FactDefinition, index: number, name: string, check: boolean): string {
   const value = `v${index}`;
+  if (!check) return `    const ${value} = f[${name}];`;
   const typeTest = TYPE_TESTS[fact.type](value);
   return [
     `    const ${value} = f[${name}];`,
