@@ -10,6 +10,7 @@ export * from './queries/upsert-book';
 export type { BookScope } from './queries/invoice-positions';
 export * from './queries/invoices';
 export * from './queries/open-amounts';
+export * from './queries/customer-exposure';
 export * from './queries/settlements';
 export * from './queries/payments';
 export * from './queries/scenario-versions';

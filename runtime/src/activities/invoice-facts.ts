@@ -1,6 +1,13 @@
 import type { Customer, FactValues, Invoice, LocalDate } from '@dunflow/model';
 import { computeFacts } from '@dunflow/engine';
-import { getInvoice, listInvoices, listPromises, type Database } from '@dunflow/db';
+import {
+  customerExposure,
+  getInvoice,
+  listPromises,
+  openAmountsOn,
+  type Database,
+} from '@dunflow/db';
+import { addDays } from '@dunflow/engine/interpreter';
 
 /** An invoice with its customer and the facts rules are evaluated on. */
 export interface InvoiceFacts {
@@ -28,14 +35,11 @@ export async function loadInvoiceFacts(
   if (detail === undefined) throw new InvoiceNotFoundError(invoiceId);
   const { invoice, customer, events } = detail;
 
-  const customerOpen = await listInvoices(db, {
-    asOf,
-    customerId: invoice.customerId,
-    status: 'open',
-    limit: 1000,
-  });
-  const own = customerOpen.find((item) => item.id === invoiceId);
+  const [own] = await openAmountsOn(db, asOf, { invoiceIds: [invoiceId] });
   const openAmountMinor = own?.openAmountMinor ?? 0;
+  const exposure = await customerExposure(db, invoice.customerId, asOf);
+  // Only what had happened by the end of `asOf` counts, as in the SQL facts of segment previews.
+  const endOfDay = Date.parse(`${addDays(asOf, 1)}T00:00:00Z`);
   const brokenPromises = await listPromises(db, { invoiceId, status: 'broken' });
 
   const facts = computeFacts({
@@ -43,14 +47,12 @@ export async function loadInvoiceFacts(
     customer,
     asOf,
     openAmountMinor,
-    customerOpenAmountMinor: sum(customerOpen.map((item) => item.openAmountMinor)),
-    customerOverdueCount: customerOpen.filter((item) => item.daysPastDue > 0).length,
-    remindersSent: events.filter((event) => event.type === 'email.sent').length,
-    brokenPromises: brokenPromises.length,
+    customerOpenAmountMinor: exposure.openAmountMinor,
+    customerOverdueCount: exposure.overdueCount,
+    remindersSent: events.filter(
+      (event) => event.type === 'email.sent' && Date.parse(event.occurredAt) < endOfDay,
+    ).length,
+    brokenPromises: brokenPromises.filter((promise) => promise.promisedDate < asOf).length,
   });
   return { invoice, customer, openAmountMinor, facts };
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }

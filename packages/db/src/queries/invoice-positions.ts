@@ -5,6 +5,8 @@ import type { DatabaseSchema } from '../database-schema';
 /** Restricts a query to part of the book; amounts of different currencies do not add up. */
 export interface BookScope {
   currency?: string;
+  /** Only the invoices of this customer. */
+  customerId?: string;
 }
 
 /**
@@ -44,5 +46,8 @@ export function invoicePositionsOn(
     .where('i.issue_date', '<=', asOf)
     .$if(scope.currency !== undefined, (query) =>
       query.where('i.currency', '=', scope.currency ?? ''),
+    )
+    .$if(scope.customerId !== undefined, (query) =>
+      query.where('i.customer_id', '=', scope.customerId ?? ''),
     );
 }
