@@ -13,6 +13,7 @@ import { registerKpiRoutes } from './kpi-routes';
 import { registerPaymentRoutes } from './payments-routes';
 import { registerRestartRoute } from './restart-routes';
 import { registerScenarioRoutes } from './scenarios-routes';
+import { registerSegmentationRoutes } from './segmentation-routes';
 import { registerTaskRoutes } from './tasks-routes';
 import { registerWebhookRoutes } from './webhook-routes';
 import { decodedPath, rejectUnsafeText } from './unsafe-text';
@@ -67,6 +68,7 @@ export function createApi(deps: ApiDependencies): ApiApp {
   registerImportRoutes(app, deps);
   registerInvoiceRoutes(app, deps);
   registerRestartRoute(app, deps);
+  registerSegmentationRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerActionRoutes(app, deps);
   registerScenarioRoutes(app, deps);

@@ -89,6 +89,21 @@ export async function currentRuleVersions(db: Queryable, kind?: RuleKind): Promi
   return rows.map(rowToVersion);
 }
 
+/** Returns the published version of kind `kind` with content hash `hash`, if there is one. */
+export async function getRuleVersion(
+  db: Queryable,
+  kind: RuleKind,
+  hash: string,
+): Promise<RuleVersion | undefined> {
+  const row = await kyselyOf(db)
+    .selectFrom('rule_versions')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+  return row && rowToVersion(row);
+}
+
 /** Returns every published version of one rule, newest first. */
 export async function ruleVersionHistory(
   db: Queryable,
