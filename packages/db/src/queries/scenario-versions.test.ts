@@ -68,6 +68,14 @@ describe('currentDefinition', () => {
     expect((await currentDefinition(testDb.db, 'default'))?.name).toBe('Second');
   });
 
+  it('returns an earlier version published again', async () => {
+    await publishDefinition(testDb.db, definition('a', 'First'));
+    await publishDefinition(testDb.db, definition('b', 'Second'));
+    const reverted = await publishDefinition(testDb.db, definition('a', 'First'));
+    expect(reverted.created).toBe(false);
+    expect((await currentDefinition(testDb.db, 'default'))?.name).toBe('First');
+  });
+
   it('returns undefined for an unpublished scenario', async () => {
     expect(await currentDefinition(testDb.db, 'nothing')).toBeUndefined();
   });

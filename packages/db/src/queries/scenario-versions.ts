@@ -1,6 +1,7 @@
 import { CompiledDefinition } from '@dunflow/model';
 import type { Queryable } from '../database';
 import { kyselyOf } from '../database';
+import { sql } from 'kysely';
 
 /** A published scenario version, without its definition. */
 export interface ScenarioVersion {
@@ -20,8 +21,9 @@ export interface PublishedDefinition {
 const VERSION_COLUMNS = ['hash', 'scenario_id', 'name', 'source_commit', 'published_at'] as const;
 
 /**
- * Publishes a compiled definition under its hash. Publishing the same hash again changes
- * nothing and returns the stored version, whose `publishedAt` stays the first one.
+ * Publishes a compiled definition under its hash. Publishing the current version again
+ * changes nothing. Publishing an earlier version again makes it the current one, and its
+ * `publishedAt` becomes the time of that publish.
  */
 export async function publishDefinition(
   db: Queryable,
@@ -44,11 +46,21 @@ export async function publishDefinition(
     .executeTakeFirst();
   if (inserted) return { version: rowToVersion(inserted), created: true };
 
-  const stored = await kysely
-    .selectFrom('scenario_versions')
-    .select(VERSION_COLUMNS)
-    .where('hash', '=', valid.hash)
-    .executeTakeFirstOrThrow();
+  const current = await currentDefinition(kysely, valid.scenarioId);
+  const stored =
+    current?.hash === valid.hash
+      ? await kysely
+          .selectFrom('scenario_versions')
+          .select(VERSION_COLUMNS)
+          .where('hash', '=', valid.hash)
+          .executeTakeFirstOrThrow()
+      : // An earlier version published again, e.g. after a revert, becomes current again.
+        await kysely
+          .updateTable('scenario_versions')
+          .set({ published_at: sql`clock_timestamp()` })
+          .where('hash', '=', valid.hash)
+          .returning(VERSION_COLUMNS)
+          .executeTakeFirstOrThrow();
   return { version: rowToVersion(stored), created: false };
 }
 
