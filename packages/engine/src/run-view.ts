@@ -23,6 +23,8 @@ export interface RunView {
   promisedDate?: LocalDate;
   outcome?: RunOutcome;
   pausedFor: PauseReason[];
+  /** Whether a dispute is open, whether it paused the run or sent it down a dispute branch. */
+  disputeOpen: boolean;
 }
 
 /** Describes a run for queries and the operator console. */
@@ -32,6 +34,7 @@ export function describeRun(definition: CompiledDefinition, state: RunState): Ru
     actions: state.actions.map((entry) => ({ ...entry })),
     openAmountMinor: state.openAmountMinor,
     pausedFor: [...state.pausedFor],
+    disputeOpen: state.disputeOpen,
   };
   const nodeId = currentNodeId(state.position);
   if (nodeId !== undefined) view.currentNodeId = nodeId;

@@ -59,6 +59,16 @@ describe('operator actions on a running workflow', () => {
     await api.stop();
   });
 
+  it('rejects actions the run state rules out', async () => {
+    const resume = await act('resume');
+    expect(resume.status).toBe(409);
+    expect(resume.body.error.message).toBe("invoice '0001': the run is not paused");
+
+    const resolve = await act('disputes/resolve', { resolution: 'resume' });
+    expect(resolve.status).toBe(409);
+    expect(resolve.body.error.message).toBe("invoice '0001': no dispute is open");
+  });
+
   it('pauses the run for a promise to pay', async () => {
     const promisedDate = daysAgo(-7);
     const { status, body } = await act('promise-to-pay', { promisedDate });
@@ -93,6 +103,12 @@ describe('operator actions on a running workflow', () => {
 
     expect((await act('resume')).status).toBe(202);
     await waitUntil(async () => (await pausedFor()) === 'promise', 'manual pause ended');
+
+    const again = await act('resume');
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe(
+      "invoice '0001': the run is not paused by hand; it waits for: promise",
+    );
   });
 
   it('rejects invalid bodies', async () => {

@@ -1,4 +1,9 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import {
+  QueryNotRegisteredError,
+  WorkflowNotFoundError,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import type { RunView } from '@dunflow/engine/interpreter';
 import { z } from 'zod';
 import { LocalDate } from '@dunflow/model';
 import { addDays } from '@dunflow/engine/interpreter';
@@ -10,6 +15,7 @@ import {
   pauseSignal,
   promiseToPaySignal,
   resumeSignal,
+  runViewQuery,
 } from '../workflows/signals';
 import type { ApiApp, ApiDependencies } from './api-dependencies';
 import { ApiError } from './api-error';
@@ -52,6 +58,9 @@ export function registerActionRoutes(app: ApiApp, deps: ApiDependencies): void {
   app.post('/invoices/:id/disputes/resolve', async (c) => {
     const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
     const body = await parseJsonBody(c, ResolveBody);
+    await requireView(deps, invoiceId, (view) =>
+      view.disputeOpen ? undefined : 'no dispute is open',
+    );
     await send(deps, invoiceId, 'disputeResolved', (handle) =>
       handle.signal(disputeResolvedSignal, body),
     );
@@ -68,6 +77,7 @@ export function registerActionRoutes(app: ApiApp, deps: ApiDependencies): void {
   app.post('/invoices/:id/resume', async (c) => {
     const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
     await parseJsonBody(c, z.strictObject({}), true);
+    await requireView(deps, invoiceId, notPausedManually);
     await send(deps, invoiceId, 'resume', (handle) => handle.signal(resumeSignal));
     return c.json(accepted(invoiceId, 'resume', {}), 202);
   });
@@ -78,6 +88,37 @@ export function registerActionRoutes(app: ApiApp, deps: ApiDependencies): void {
     await send(deps, invoiceId, 'cancel', (handle) => handle.signal(cancelSignal, body));
     return c.json(accepted(invoiceId, 'cancel', body), 202);
   });
+}
+
+/**
+ * Raises a 409 when the run's state makes the action pointless, with the reason `problem`
+ * gives, instead of accepting a signal the workflow would only record as ignored. A run that
+ * is not running is left to `send`, which reports it.
+ */
+async function requireView(
+  deps: ApiDependencies,
+  invoiceId: string,
+  problem: (view: RunView) => string | undefined,
+): Promise<void> {
+  let view: RunView;
+  try {
+    view = await deps.client.workflow.getHandle(dunningWorkflowId(invoiceId)).query(runViewQuery);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError || error instanceof QueryNotRegisteredError) return;
+    throw error;
+  }
+  const reason = problem(view);
+  if (reason === undefined || view.status === 'completed') return;
+  throw new ApiError(409, 'actionNotApplicable', `invoice '${invoiceId}': ${reason}`, {
+    fix: 'check the run with GET /invoices/{id}/workflow before acting on it',
+    ids: { invoiceId, workflowId: dunningWorkflowId(invoiceId) },
+  });
+}
+
+function notPausedManually(view: RunView): string | undefined {
+  if (view.pausedFor.includes('manual')) return undefined;
+  if (view.pausedFor.length === 0) return 'the run is not paused';
+  return `the run is not paused by hand; it waits for: ${view.pausedFor.join(', ')}`;
 }
 
 async function invoiceIdOf(deps: ApiDependencies, id: string): Promise<string> {
