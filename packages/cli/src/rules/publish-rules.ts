@@ -1,12 +1,14 @@
 import { basename } from 'node:path';
-import { inTransaction, publishDefinition, type Database } from '@dunflow/db';
-import { contentHash } from '@dunflow/engine';
-import type { CompiledDefinition } from '@dunflow/model';
 import {
+  inTransaction,
+  publishDefinition,
   publishRuleVersion,
+  type Database,
   type PublishStatus,
   type RuleVersionInput,
 } from '@dunflow/db';
+import { contentHash } from '@dunflow/engine';
+import type { CompiledDefinition } from '@dunflow/model';
 import type { CheckedRuleFile } from './check-rule-file';
 import { canonicalRuleJson } from './canonical-rule-json';
 import { gitOriginOf } from './git-source';

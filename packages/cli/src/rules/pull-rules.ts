@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Database } from '@dunflow/db';
-import { currentRuleVersions, type RuleVersion } from '@dunflow/db';
+import { currentRuleVersions, type Database, type RuleVersion } from '@dunflow/db';
 import { canonicalRuleJson } from './canonical-rule-json';
 import { readRuleText } from './load-rule-file';
 import { parseRuleFile } from './parse-rule-file';
