@@ -1,9 +1,6 @@
-import type { Invoice, Payment } from '@dunflow/model';
+import { settlementPaymentId, type Invoice, type Payment } from '@dunflow/model';
 
-/** Returns the id of the payment that settles an invoice in full. */
-export function settlementPaymentId(invoiceId: string): string {
-  return `settle-${invoiceId}`;
-}
+export { settlementPaymentId } from '@dunflow/model';
 
 /**
  * Returns the payment of the full amount on the invoice's settled date, or undefined when the

@@ -8,3 +8,4 @@ export * from './scenario';
 export * from './definition';
 export * from './protocol';
 export * from './json-schema';
+export * from './settlement';

@@ -5,6 +5,7 @@ import type { MigratedTestDatabase } from '../migrated-test-database';
 import { createMigratedTestDatabase } from '../migrated-test-database';
 import { sampleBook, sampleCustomer, sampleInvoice, samplePayment } from '../sample-book';
 import type { Book } from './upsert-book';
+import { recordPayment } from './payments';
 import { upsertBook } from './upsert-book';
 
 let testDb: MigratedTestDatabase;
@@ -41,6 +42,15 @@ async function rowVersions(): Promise<string[]> {
     order by 1
   `.execute(testDb.db.kysely);
   return result.rows.map((row) => row.version);
+}
+
+async function paymentAmounts(invoiceId: string): Promise<Record<string, number>> {
+  const rows = await testDb.db.kysely
+    .selectFrom('payments')
+    .select(['id', 'amount_minor'])
+    .where('invoice_id', '=', invoiceId)
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.id, row.amount_minor]));
 }
 
 describe('upsertBook', () => {
@@ -117,6 +127,39 @@ describe('upsertBook', () => {
       .where('id', '=', 'customer-1')
       .executeTakeFirstOrThrow();
     expect(customer.email).toBe('ap@acme.example');
+  });
+
+  it('lowers a settlement by the payments already stored', async () => {
+    const open = sampleBook([sampleInvoice('inv-9', '2026-03-01', 10_000)]);
+    await upsertBook(testDb.db, open, 'erp.csv');
+    await recordPayment(testDb.db, {
+      ...samplePayment('api-1', 'inv-9', '2026-03-10', 2_000),
+      source: 'api',
+    });
+    const settled = sampleBook(
+      [sampleInvoice('inv-9', '2026-03-01', 10_000, { settledDate: '2026-03-20' })],
+      [samplePayment('settle-inv-9', 'inv-9', '2026-03-20', 10_000)],
+    );
+    await upsertBook(testDb.db, settled, 'erp-settled.csv');
+    expect(await paymentAmounts('inv-9')).toEqual({ 'api-1': 2_000, 'settle-inv-9': 8_000 });
+
+    const again = await upsertBook(testDb.db, settled, 'erp-settled.csv');
+    expect(again).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+  });
+
+  it('drops a settlement that payments already cover', async () => {
+    const settled = sampleBook(
+      [sampleInvoice('inv-8', '2026-03-01', 5_000, { settledDate: '2026-03-20' })],
+      [samplePayment('settle-inv-8', 'inv-8', '2026-03-20', 5_000)],
+    );
+    await upsertBook(testDb.db, settled, 'erp.csv');
+    await recordPayment(testDb.db, {
+      ...samplePayment('api-2', 'inv-8', '2026-03-18', 5_000),
+      source: 'api',
+    });
+    const counts = await upsertBook(testDb.db, settled, 'erp-again.csv');
+    expect(counts).toEqual({ inserted: 0, updated: 1, unchanged: 2 });
+    expect(await paymentAmounts('inv-8')).toEqual({ 'api-2': 5_000 });
   });
 
   it('keeps leading zeros of references', async () => {

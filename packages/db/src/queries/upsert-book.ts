@@ -6,6 +6,7 @@ import { inTransaction } from '../database';
 import type { CustomersTable, DatabaseSchema } from '../database-schema';
 import { InvalidArgumentError } from '../errors';
 import { customerToRow, invoiceToRow, paymentToRow } from './book-rows';
+import { isSettlementPayment, settlementRemainders } from './settlement-remainders';
 
 /** An imported book: the records `@dunflow/importer` returns. */
 export interface Book {
@@ -42,8 +43,13 @@ export async function upsertBook(
   return inTransaction(db, async (trx) => {
     const customers = await upsertCustomers(trx, book.customers);
     const invoices = await upsertInvoices(trx, book.invoices, sourceFile);
-    const payments = await upsertPayments(trx, book.payments);
-    return sumCounts([customers, invoices, payments]);
+    const regular = book.payments.filter((payment) => !isSettlementPayment(payment));
+    const settlements = book.payments.filter(isSettlementPayment);
+    const payments = await upsertPayments(trx, regular);
+    const { remainders, covered } = await settlementRemainders(trx, settlements);
+    const settled = await upsertPayments(trx, remainders);
+    const removed = await removePayments(trx, covered);
+    return sumCounts([customers, invoices, payments, settled, removed]);
   });
 }
 
@@ -110,6 +116,20 @@ async function upsertInvoices(
     counts.push(countWritten(batch.length, written));
   }
   return sumCounts(counts);
+}
+
+/** Deletes stored settlements that other payments now cover; the others count as unchanged. */
+async function removePayments(
+  trx: Kysely<DatabaseSchema>,
+  payments: readonly Payment[],
+): Promise<UpsertCounts> {
+  if (payments.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  let updated = 0;
+  for (const batch of batches(payments.map((payment) => payment.id))) {
+    const deleted = await trx.deleteFrom('payments').where('id', 'in', batch).executeTakeFirst();
+    updated += Number(deleted.numDeletedRows);
+  }
+  return { inserted: 0, updated, unchanged: payments.length - updated };
 }
 
 async function upsertPayments(
