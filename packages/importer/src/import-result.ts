@@ -1,3 +1,4 @@
+import type { LocalDate } from '@dunflow/model';
 import type { Book } from './book';
 import type { DateFormat } from './date-format';
 import type { Delimiter } from './detect-delimiter';
@@ -26,6 +27,12 @@ export type OnError = 'skipRows' | 'rejectFile';
 export interface ImportOptions {
   /** Settings that override detection, validated with `parseMapping`. */
   mapping?: MappingInput;
+  /**
+   * The day of the import. When set, a row settled after it is rejected, because the book
+   * then claims a payment that has not arrived. Leave it unset to replay a book as of a past
+   * date with openBookAsOf, which turns later settlements into payments still to come.
+   */
+  today?: LocalDate;
   /** The handling of good rows when some rows are bad: `skipRows` unless set. */
   onError?: OnError;
   /** Called as rows are converted, about every 1% of them and once at the end. */

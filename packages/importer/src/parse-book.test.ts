@@ -254,6 +254,26 @@ describe('parseBook', () => {
   });
 });
 
+describe('parseBook with the day of the import', () => {
+  test('rejects a row settled after that day', () => {
+    const result = parseBook(FRENCH_EXPORT, { today: '2024-02-10' });
+
+    expect(result.rows).toEqual({ total: 3, accepted: 2, rejected: 1 });
+    expect(result.rejected).toEqual([
+      expect.objectContaining({
+        line: 2,
+        field: 'settledDate',
+        reason:
+          '2024-02-15 is after today, 2024-02-10; a settled date cannot be later than the day of the import',
+      }),
+    ]);
+  });
+
+  test('keeps the row without that day', () => {
+    expect(parseBook(FRENCH_EXPORT).rows.rejected).toBe(0);
+  });
+});
+
 describe('parseBook file errors', () => {
   function fileError(text: string, options = {}): ImportFileError {
     try {

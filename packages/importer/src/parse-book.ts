@@ -44,6 +44,7 @@ export function parseBook(text: string, options: ImportOptions = {}): ImportResu
     ...formats,
     defaultCurrency: mapping.defaultCurrency,
     defaultCountry: mapping.country,
+    today: options.today,
   };
   const assembler = convertRows(rows, context, options.onProgress);
 

@@ -38,5 +38,12 @@ export function readInvoiceDates(row: RowReader, context: RowContext): InvoiceDa
       row.reject(field, `${date} is before the ${row.header('issueDate')} ${issueDate}`);
     }
   }
+  const { settledDate } = dates;
+  if (context.today !== undefined && settledDate !== undefined && settledDate > context.today) {
+    row.reject(
+      'settledDate',
+      `${settledDate} is after today, ${context.today}; a settled date cannot be later than the day of the import`,
+    );
+  }
   return dates;
 }

@@ -1,3 +1,4 @@
+import type { LocalDate } from '@dunflow/model';
 import type { DateFormat } from './date-format';
 import type { ColumnLayout } from './detect-columns';
 import type { DateField } from './import-field';
@@ -11,4 +12,6 @@ export interface RowContext {
   defaultCurrency: string;
   /** Country for rows whose country cell is empty or missing. */
   defaultCountry: string | undefined;
+  /** The day of the import, when known: a settled date after it cannot be true yet. */
+  today: LocalDate | undefined;
 }

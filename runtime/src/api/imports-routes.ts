@@ -42,7 +42,13 @@ export function registerImportRoutes(app: ApiApp, deps: ApiDependencies): void {
     const { text, encoding } = await readCsvBody(c);
     const onError = query.onError === 'reject-file' ? 'rejectFile' : 'skipRows';
     const mapping = mappingOf(query);
-    const result = parseBook(text, { onError, ...(mapping === undefined ? {} : { mapping }) });
+    // A book replayed as of a date may settle later; a current book cannot settle after today.
+    const importDay = query.asOf === undefined ? { today: todayOf(deps) } : {};
+    const result = parseBook(text, {
+      onError,
+      ...importDay,
+      ...(mapping === undefined ? {} : { mapping }),
+    });
     const replay = query.asOf === undefined ? undefined : openBookAsOf(result, query.asOf);
     const book = replay ?? result;
     const fileRejected = onError === 'rejectFile' && result.rows.rejected > 0;

@@ -14,6 +14,8 @@ export interface ReadBookOptions {
   onError?: OnError | undefined;
   /** JSON output: no progress bar even on a terminal. */
   json?: boolean | undefined;
+  /** Rejects rows settled after this day; unset when the book is replayed as of a date. */
+  today?: string | undefined;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function readBook(file: string, options: ReadBookOptions = {}): Pro
     return await readBookFile(file, {
       ...(mapping === undefined ? {} : { mapping }),
       ...(options.onError === undefined ? {} : { onError: options.onError }),
+      ...(options.today === undefined ? {} : { today: options.today }),
       onProgress: progress.update,
     });
   } finally {

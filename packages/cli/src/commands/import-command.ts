@@ -68,6 +68,7 @@ async function runImport(file: string, options: ImportCommandOptions): Promise<v
     mappingFile: options.mapping,
     onError: options.onError,
     json: options.json,
+    today: options.asOf === undefined ? localToday() : undefined,
   });
   const asOfBook = openBookAsOf(result, options.asOf ?? localToday());
   const openBook = options.asOf !== undefined;
