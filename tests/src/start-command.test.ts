@@ -13,7 +13,11 @@ const CLI = join(REPO_ROOT, 'packages/cli/src/main.ts');
 interface StartSummary {
   urls: { api: string; temporalUi: string; inbox: string };
   database: string;
-  book: { open: number; imported: { inserted: number; updated: number; unchanged: number } };
+  book: {
+    open: number;
+    imported: { inserted: number; updated: number; unchanged: number };
+    keptFromEarlierStart: boolean;
+  };
   scenario: { id: string; started: number; alreadyStarted: number };
 }
 
@@ -94,6 +98,7 @@ describe('dunflow start on embedded defaults', () => {
     try {
       expect(first.summary.database).toContain('embedded');
       expect(first.summary.book.imported.inserted).toBeGreaterThan(2_466);
+      expect(first.summary.book.keptFromEarlierStart).toBe(false);
       expect(first.summary.book.open).toBeGreaterThan(0);
       expect(first.summary.scenario.started).toBeGreaterThan(0);
 
@@ -118,6 +123,7 @@ describe('dunflow start on embedded defaults', () => {
     try {
       expect(second.summary.book.imported.inserted).toBe(0);
       expect(second.summary.book.imported.updated).toBe(0);
+      expect(second.summary.book.keptFromEarlierStart).toBe(true);
       expect(second.summary.scenario.started).toBe(0);
       expect(second.summary.scenario.alreadyStarted).toBe(first.summary.scenario.started);
 

@@ -104,8 +104,12 @@ function describe(stack: Omit<RunningStack, 'stop'>): string[] {
     `  KPIs           ${urls.api}/kpis`,
     `  Database       ${stack.database}`,
     '',
-    `  Demo book: ${book.open} open invoices; ${book.imported.inserted} rows inserted, ` +
-      `${book.imported.unchanged} unchanged; ${book.paymentsToCome} payments still to come.`,
+    book.keptFromEarlierStart
+      ? `  Demo book: ${book.open} open invoices, as an earlier start imported it and you changed it; ` +
+        `${book.paymentsToCome} payments still to come.`
+      : `  Demo book: ${book.open} open invoices; ${book.imported.inserted} rows inserted, ` +
+        `${book.imported.updated} updated, ${book.imported.unchanged} unchanged; ` +
+        `${book.paymentsToCome} payments still to come.`,
     `  Scenario '${scenario.id}' (${scenario.hash.slice(0, 12)}): ${scenario.started} workflows started, ` +
       `${scenario.alreadyStarted} already running or done, ${scenario.notEligible} not eligible.`,
   ];

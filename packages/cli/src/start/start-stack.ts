@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { startFakeStripe, startSmtpCapture } from '@dunflow/connectors';
-import { publishDefinition, upsertBook } from '@dunflow/db';
+import { getInvoice, publishDefinition, upsertBook } from '@dunflow/db';
 import {
   allOpenInvoices,
   createActivities,
@@ -17,7 +17,7 @@ import {
   type Logger,
 } from '@dunflow/runtime';
 import { compileFromFolder, readRulesFolder } from '../rules/rules-folder';
-import { loadDemoBook } from './demo-book';
+import { loadDemoBook, markDemoBookImported } from './demo-book';
 import { checkPortsFree } from './check-ports';
 import { acquireDataDirLock } from './data-dir-lock';
 import { ensureTemporalCli } from './ensure-temporal-cli';
@@ -40,6 +40,8 @@ export interface RunningStack {
   book: {
     open: number;
     imported: { inserted: number; updated: number; unchanged: number };
+    /** True when an earlier start imported the book, which is then left as the user changed it. */
+    keptFromEarlierStart: boolean;
     paymentsToCome: number;
   };
   scenario: {
@@ -123,7 +125,8 @@ async function startParts(
   });
   const running = worker.run();
   stops.add('worker', async () => {
-    worker.shutdown();
+    // The Temporal SDK begins the shutdown by itself on Ctrl-C; a second request would throw.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
     await connection.close();
   });
@@ -146,8 +149,15 @@ async function startParts(
   stops.add('API server', () => closeServer(server));
 
   const demo = await loadDemoBook(options.bookFile, options.asOf, options.dataDir, today());
-  const imported = await upsertBook(db, demo.book, options.bookFile);
-  logger.info({ ...imported, shiftDays: demo.shiftDays }, 'demo book imported');
+  // A database without the book's first invoice (a new DATABASE_URL) gets the book again.
+  const first = demo.book.invoices[0];
+  const present = first !== undefined && (await getInvoice(db, first.id)) !== undefined;
+  const keep = demo.importedBefore && present;
+  const imported = keep
+    ? { inserted: 0, updated: 0, unchanged: 0 }
+    : await upsertBook(db, demo.book, options.bookFile);
+  if (!keep) await markDemoBookImported(options.dataDir);
+  logger.info({ ...imported, kept: keep, shiftDays: demo.shiftDays }, 'demo book ready');
 
   const compiled = compileFromFolder(rules, options.scenarioId);
   if (!compiled.ok) {
@@ -177,7 +187,12 @@ async function startParts(
       smtp: `127.0.0.1:${smtp.port}`,
     },
     database: source,
-    book: { open: open.length, imported, paymentsToCome: feeder.remaining },
+    book: {
+      open: open.length,
+      imported,
+      keptFromEarlierStart: keep,
+      paymentsToCome: feeder.remaining,
+    },
     scenario: {
       id: options.scenarioId,
       hash: compiled.definition.hash,
