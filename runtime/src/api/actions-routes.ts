@@ -49,6 +49,9 @@ export function registerActionRoutes(app: ApiApp, deps: ApiDependencies): void {
   app.post('/invoices/:id/disputes', async (c) => {
     const invoiceId = await invoiceIdOf(deps, c.req.param('id'));
     const body = await parseJsonBody(c, ReasonBody, true);
+    await requireView(deps, invoiceId, (view) =>
+      view.disputeOpen ? 'a dispute is already open; resolve it first' : undefined,
+    );
     await send(deps, invoiceId, 'disputeOpened', (handle) =>
       handle.signal(disputeOpenedSignal, body),
     );

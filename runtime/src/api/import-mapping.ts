@@ -54,7 +54,7 @@ function parseMappingJson(text: string): Record<string, unknown> {
 
 function invalidMapping(message: string): ApiError {
   return new ApiError(400, 'invalidMapping', message, {
-    fix: 'send the mapping as URL-encoded JSON, e.g. mapping={"columns":{"invoiceId":"Doc No"}}',
+    fix: 'send the mapping as URL-encoded JSON, e.g. mapping={"columns":{"invoiceNumber":"Doc No"}}',
     issues: [{ path: 'mapping', message }],
   });
 }

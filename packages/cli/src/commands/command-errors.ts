@@ -21,7 +21,12 @@ export function reportUsageErrors(command: Command): Command {
   return command
     .configureOutput({
       outputError: (text, write) => {
-        write(`dunflow: ${text.replace(/^error: /, '')}`);
+        const message = text.replace(/^error: /, '');
+        write(`dunflow: ${message}`);
+        if (process.argv.includes('--json')) {
+          const body = { error: { name: 'UsageError', message: message.trim() } };
+          process.stdout.write(`${JSON.stringify(body)}\n`);
+        }
       },
     })
     .exitOverride((error) => {

@@ -233,7 +233,7 @@ describe('import errors', () => {
     ]) {
       expect(run.stdout).toContain(option);
     }
-    expect(run.stdout).toContain('it is 1 only when --on-error reject-file rejects the file');
+    expect(run.stdout).toContain('with --on-error reject-file, one bad row makes it 1');
   });
 
   it('names a missing file', async () => {
@@ -251,6 +251,15 @@ describe('import errors', () => {
     const body = JSON.parse(run.stdout) as { error: { name: string; message: string } };
     expect(body.error.message).toMatch(/^invoice file 'no-such-book.csv' not found at /);
     expect(run.stderr).toMatch(/^dunflow: invoice file 'no-such-book.csv' not found at /);
+  });
+
+  it('prints an option error as JSON with --json', async () => {
+    const run = await runDunflow(['import', IBM_FIXTURE, '--as-of', '30/06/2013', '--json']);
+
+    expect(run.code).toBe(2);
+    const body = JSON.parse(run.stdout) as { error: { name: string; message: string } };
+    expect(body.error.name).toBe('UsageError');
+    expect(body.error.message).toContain("argument '30/06/2013' is invalid");
   });
 
   it('rejects an invalid date with exit code 2', async () => {

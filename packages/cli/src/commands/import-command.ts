@@ -28,8 +28,8 @@ customer, invoice and payment ids, so importing the same file twice changes noth
 With --as-of, the book written is the one that stood on that date: invoices issued later
 are left out, and settlements after it are reported as scheduled, not recorded as payments.
 
-Rows with errors are reported with their line, field, value and reason. The exit code stays 0
-when rows are skipped; it is 1 only when --on-error reject-file rejects the file.
+Rows with errors are reported with their line, field, value and reason. Skipped rows leave
+the exit code at 0; with --on-error reject-file, one bad row makes it 1.
 ${EXIT_CODES_HELP}
 
 Example:

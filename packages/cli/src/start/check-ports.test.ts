@@ -41,4 +41,12 @@ describe('checkPortsFree', () => {
         'dunflow start running?) or pass a free port with --api-port, --smtp-port',
     );
   });
+
+  it('rejects one port given to two options', async () => {
+    const options = { ...(await freeOptions()) };
+    options.stripePort = options.apiPort;
+    await expect(checkPortsFree(options)).rejects.toThrow(
+      `--api-port and --stripe-port are both ${String(options.apiPort)}; give each part its own port`,
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { portInUse } from '@dunflow/runtime';
+import { UsageError } from '../commands/usage-error';
 import type { StackOptions } from './stack-options';
 
 /** Fails before anything starts when a port of `options` is taken, naming its option. */
@@ -10,6 +11,7 @@ export async function checkPortsFree(options: StackOptions): Promise<void> {
     ['--smtp-port', options.smtpPort],
     ['--stripe-port', options.stripePort],
   ];
+  checkDistinct(ports);
   const taken: [option: string, port: number][] = [];
   for (const entry of ports) if (await portInUse(entry[1])) taken.push(entry);
   if (taken.length === 0) return;
@@ -19,4 +21,16 @@ export async function checkPortsFree(options: StackOptions): Promise<void> {
     `${list} ${taken.length === 1 ? 'is' : 'are'} already in use by another process; ` +
       `stop that process (is another dunflow start running?) or pass a free port with ${options_}`,
   );
+}
+
+function checkDistinct(ports: readonly [option: string, port: number][]): void {
+  for (const [index, [option, port]] of ports.entries()) {
+    const other = ports.slice(index + 1).find((entry) => entry[1] === port && port !== 0);
+    if (other !== undefined) {
+      throw new UsageError(
+        option,
+        `${option} and ${other[0]} are both ${String(port)}; give each part its own port`,
+      );
+    }
+  }
 }
