@@ -1,0 +1,86 @@
+import type { BenchResults } from './bench-results';
+import { findings } from './findings';
+import { resultsTable } from './results-table';
+
+/** Writes the Markdown results page of one run of `pnpm bench`. */
+export function resultsPage(results: BenchResults): string {
+  const { fast, temporal } = results.plans;
+  return [
+    '# Main job throughput benchmark',
+    '',
+    'How fast the main job of Dunflow moves invoices: importing a book from CSV, simulating a',
+    'scenario over it, and starting one Temporal workflow per open invoice. Each number is',
+    'measured against a baseline in the same run, so the ratio shows what the product adds.',
+    '',
+    '## How to rerun',
+    '',
+    '```sh',
+    'pnpm bench',
+    '```',
+    '',
+    'The script (tests/bench/main-job.ts) needs the PostgreSQL server of `TEST_DATABASE_URL`,',
+    'by default `postgres://root@127.0.0.1:5432/postgres`, and the Temporal CLI, found as the',
+    'runtime finds it: `TEMPORAL_CLI`, then `temporal` on PATH, then `~/.cache/dunflow/bin/temporal`.',
+    'Each run of an `upsertBook` or `startEligibleRuns` measurement gets a new database, dropped',
+    'after the run. The script starts its own in-memory, headless Temporal dev server on a free port',
+    'of 127.0.0.1 and stops it at the end. Then it prints the tables and rewrites this page.',
+    '',
+    '## What it measures',
+    '',
+    `Each measurement has ${fast.warmups} warm-up run and ${fast.runs} measured runs; the Temporal ones have`,
+    `${temporal.warmups} warm-up run and ${temporal.runs} measured runs. The tables show the median, the`,
+    'slowest (`min`) and fastest (`max`) run, and the time ratio: the median time of a measurement',
+    'over the median time of its baseline, on the same input.',
+    '',
+    '- **Import.** The IBM accounts receivable sample (packages/importer/src/fixtures), and a large',
+    '  book built in memory by repeating its rows with new customer ids and invoice numbers. Rows per',
+    '  second of `parseBook` on the text, and of `upsertBook` into a fresh migrated database: first',
+    '  with every row new, then the same book again with every row unchanged. The baseline is',
+    '  csv-parse splitting the same text into records, without detection or validation.',
+    '- **Simulation.** `simulate` with `rules/scenarios/default.json` and the json-rules-engine',
+    '  evaluator, over each book replayed as of 2013-06-30 until 2013-12-31, as',
+    '  `dunflow simulate --as-of` replays it. Invoices per second count every invoice of the',
+    '  replayed book, open or not, and events per second count the entries of every timeline. The',
+    '  baseline is a scenario',
+    '  with only the default trigger and an end node, over the same invoices.',
+    '- **Workflow starts.** The first N invoices open on 2013-06-30 of the large book, shifted to',
+    '  today, in a fresh database, with a dunning worker on a new task queue. Workflows per second',
+    '  of `startEligibleRuns` with the default scenario, and the time from its first start until',
+    '  every run has an event in `dunning_events`. The baseline starts as many no-op workflows one',
+    '  after another on its own worker, and waits until the visibility store counts all of them',
+    '  completed.',
+    '',
+    '## Results',
+    '',
+    ...environmentLines(results),
+    '',
+    '### Import',
+    '',
+    resultsTable(results.imports),
+    '',
+    '### Simulation',
+    '',
+    resultsTable(results.simulations),
+    '',
+    '### Workflow starts',
+    '',
+    resultsTable(results.workflows),
+    '',
+    '## What the numbers say',
+    '',
+    ...findings(results),
+    `- The machine is shared with other jobs, and the numbers move with their load: the 1-minute load average was ${results.loadBefore.split(' ')[0] ?? '?'} before and ${results.loadAfter.split(' ')[0] ?? '?'} after the run. Compare runs by their ratios more than by their rates.`,
+    '',
+  ].join('\n');
+}
+
+function environmentLines(results: BenchResults): string[] {
+  const { environment } = results;
+  return [
+    `Run on ${results.startedAt.slice(0, 10)} (${results.startedAt}), in ${Math.round(results.durationSeconds)} s.`,
+    '',
+    `- machine: ${environment.machine}`,
+    `- Node.js ${environment.node}, PostgreSQL ${environment.postgresql}`,
+    `- load average (1, 5, 15 minutes): ${results.loadBefore} before, ${results.loadAfter} after`,
+  ];
+}
