@@ -33,6 +33,7 @@ export { SimulationError } from './simulator-error';
 export { compileCondition } from './rules/compile-condition';
 export { compileRuleSet } from './rules/compile-rule-set';
 export type { CompileRuleOptions } from './rules/compile-options';
+export { compiledEvaluator } from './rules/compiled-evaluator';
 export { explainSegment } from './rules/explain-segment';
 export type {
   ConditionTrace,

@@ -1,6 +1,7 @@
 import type { Invoice, ScenarioInput, Template } from '@dunflow/model';
 import { describe, expect, it } from 'vitest';
 import { compile } from './compile';
+import { compiledEvaluator } from './rules/compiled-evaluator';
 import { TIERS } from './interpreter-fixtures';
 import { evaluateCondition } from './rule-evaluator';
 import { segmentOf } from './segment';
@@ -80,5 +81,11 @@ describe('simulate a compiled scenario', () => {
     expect(report.nodes['friendly']).toEqual({ reached: 1, actions: 1, skipped: 0 });
     expect(report.nodes['call']).toEqual({ reached: 1, actions: 1, skipped: 0 });
     expect(report.totals.outcomes).toEqual({ completed: 1, paid: 1 });
+
+    const fast = await simulate(compiled.definition, book, {
+      until: '2026-03-31',
+      evaluate: compiledEvaluator(compiled.definition.facts),
+    });
+    expect(fast).toEqual(report);
   });
 });
