@@ -274,6 +274,18 @@ describe('parseBook with the day of the import', () => {
   });
 });
 
+describe('parseBook with a huge cell', () => {
+  test('shortens the cell in the report', () => {
+    const huge = '9'.repeat(5_000) + 'x';
+    const text = FRENCH_EXPORT.replace('98,00', huge);
+    const [entry] = parseBook(text).rejected;
+
+    expect(entry?.field).toBe('amount');
+    expect(entry?.value).toBe(`${'9'.repeat(1_000)}… (5001 characters in all)`);
+    expect(entry?.reason.length).toBeLessThan(1_400);
+  });
+});
+
 describe('parseBook file errors', () => {
   function fileError(text: string, options = {}): ImportFileError {
     try {

@@ -52,9 +52,12 @@ export class RowReader {
     return this.optional(field, parse);
   }
 
-  /** Records that the field's cell is wrong, with the cell as written. */
+  /** Records that the field's cell is wrong, with the cell as written (a long one shortened). */
   reject(field: ImportField, reason: string): void {
-    const entry: RejectedField = { line: this.line, field, value: this.raw(field) ?? '', reason };
+    const raw = this.raw(field) ?? '';
+    const value = shortenCell(raw);
+    const shown = value === raw ? reason : reason.replaceAll(raw, value);
+    const entry: RejectedField = { line: this.line, field, value, reason: shown };
     if (this.hasColumn(field)) entry.column = this.header(field);
     this.issues.push(entry);
   }
@@ -68,4 +71,12 @@ export class RowReader {
     const column = this.layout.indexes[field];
     return column === undefined ? field : (this.layout.headers[column] ?? field);
   }
+}
+
+/** Cells longer than this are cut in reports, so one bad cell cannot swell a report. */
+const MAX_REPORTED_CELL = 1_000;
+
+function shortenCell(text: string): string {
+  if (text.length <= MAX_REPORTED_CELL) return text;
+  return `${text.slice(0, MAX_REPORTED_CELL)}… (${String(text.length)} characters in all)`;
 }
