@@ -117,6 +117,14 @@ describe('publish', () => {
 });
 
 describe('pull', () => {
+  it('rejects an --out that is a file', async () => {
+    const file = join(rules, 'scenarios', 'default.json');
+    const result = await runDunflow(['pull', '--out', file, '--database-url', 'postgres://x']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--out ${file} is a file, not a folder; give a folder`);
+  });
+
   it('writes back the published bytes', async () => {
     await publish(rules);
     const out = join(temp.path, 'pulled');

@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { migrate } from '@dunflow/db';
 import { printResult } from '../output';
 import { pullRules, type PulledFile } from '../rules/pull-rules';
 import { reportUsageErrors, withUsageErrors } from './command-errors';
+import { UsageError } from './usage-error';
 import { withDatabase } from './database-session';
 import { DATABASE_URL_HELP, resolveDatabaseUrl } from './database-url';
 import { defaultRulesDir } from './repo-root';
@@ -51,11 +53,22 @@ export function registerPullCommand(program: Command): void {
 async function runPull(options: PullOptions): Promise<void> {
   const url = resolveDatabaseUrl(options.databaseUrl);
   const dir = options.out ?? defaultRulesDir();
+  await checkFolder(dir);
   const files = await withDatabase(url, async (db) => {
     await migrate(db);
     return pullRules(db, dir);
   });
   printResult(options, { dir, files }, pullLines);
+}
+
+/** Rejects an --out that names something other than a folder, before the database is read. */
+async function checkFolder(dir: string): Promise<void> {
+  const found = await stat(dir).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (found === undefined || found.isDirectory()) return;
+  throw new UsageError('--out', `--out ${dir} is a file, not a folder; give a folder to write to`);
 }
 
 function pullLines(output: PullOutput): string[] {
