@@ -118,6 +118,16 @@ describe('diff of two files', () => {
     expect(result.stderr).toContain('nodes:');
   });
 
+  it('rejects two kinds of rule file', async () => {
+    const template = join(REPO_ROOT, 'rules/templates/friendly-reminder.json');
+    const result = await runDunflow(['diff', SCENARIO, template]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `'${SCENARIO}' is a scenario and '${template}' is a template; diff two versions of one kind`,
+    );
+  });
+
   it('requires a second file or --from', async () => {
     const result = await runDunflow(['diff', SCENARIO]);
 

@@ -127,9 +127,16 @@ function kindOf(from: ReadSide, to: ReadSide): RuleFileKind {
       `'${from.side.file}' exists in neither version; check the path and the revisions`,
     );
   }
-  const kind =
-    (from.text === undefined ? undefined : kindOfText(from.side.file, from.text)) ??
-    (to.text === undefined ? undefined : kindOfText(to.side.file, to.text));
+  const fromKind = from.text === undefined ? undefined : kindOfText(from.side.file, from.text);
+  const toKind = to.text === undefined ? undefined : kindOfText(to.side.file, to.text);
+  if (fromKind !== undefined && toKind !== undefined && fromKind !== toKind) {
+    throw new InputFileError(
+      to.side.file,
+      `'${label(from)}' is a ${fromKind} and '${label(to)}' is a ${toKind}; ` +
+        'diff two versions of one kind of rule file',
+    );
+  }
+  const kind = fromKind ?? toKind;
   if (kind === undefined) {
     throw new InputFileError(
       from.side.file,
