@@ -155,8 +155,8 @@ describe('dunflow start on embedded defaults', () => {
 
   it('names the option of a port that is taken', async () => {
     const other = await otherPorts();
-    const taken = createServer();
-    await new Promise<void>((done) => taken.listen(ports['api-port'], '127.0.0.1', done));
+    const occupier = createServer();
+    await new Promise<void>((done) => occupier.listen(ports['api-port'], '127.0.0.1', done));
     try {
       const dir = await mkdtemp(join(tmpdir(), 'dunflow-port-'));
       const args = ['start', '--data-dir', dir, ...other.slice(2)];
@@ -167,7 +167,7 @@ describe('dunflow start on embedded defaults', () => {
         `port ${String(ports['api-port'])} (--api-port) is already in use`,
       );
     } finally {
-      taken.close();
+      occupier.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Prints a failed command's error: `dunflow: message` on standard error and, when the command
  * line asked for `--json`, also a JSON document `{"error":{...}}` on standard output, so a
- * script that parses the output sees the failure as JSON too.
+ * script that parses the output gets the failure as JSON too.
  */
 export function reportError(error: unknown, argv: readonly string[] = process.argv): void {
   const message = error instanceof Error ? error.message : String(error);

@@ -56,8 +56,8 @@ export class RowReader {
   reject(field: ImportField, reason: string): void {
     const raw = this.raw(field) ?? '';
     const value = shortenCell(raw);
-    const shown = value === raw ? reason : reason.replaceAll(raw, value);
-    const entry: RejectedField = { line: this.line, field, value, reason: shown };
+    const shortReason = value === raw ? reason : reason.replaceAll(raw, value);
+    const entry: RejectedField = { line: this.line, field, value, reason: shortReason };
     if (this.hasColumn(field)) entry.column = this.header(field);
     this.issues.push(entry);
   }

@@ -18,7 +18,7 @@ export interface ClosingRun {
 /**
  * Deactivates the payment links a run created once its invoice is paid or cancelled, so that
  * a customer who pays by bank transfer cannot pay again through an e-mailed link. Each link is
- * deactivated once (`paymentLink.deactivated`); a link the provider no longer knows is
+ * deactivated once (`paymentLink.deactivated`); a link the provider reports as unknown is
  * recorded as `paymentLink.deactivationFailed` instead of failing the run's end.
  */
 export async function closePaymentLinks(

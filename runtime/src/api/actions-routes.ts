@@ -147,10 +147,10 @@ async function send(
   );
 }
 
-/** Rejects a promise dated before today, which has passed and which the workflow would ignore. */
 // A promise further out than this is a payment plan, not a promise, and is usually a typo.
 const PROMISE_HORIZON_DAYS = 365;
 
+/** Rejects a promise dated before today, which has passed, or beyond the promise horizon. */
 function checkPromiseDate(promisedDate: string, today: string): void {
   const latest = addDays(today, PROMISE_HORIZON_DAYS);
   if (promisedDate >= today && promisedDate <= latest) return;

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** Whether something already listens on `port` of 127.0.0.1. */
+/** Tells whether something already listens on `port` of 127.0.0.1. */
 export async function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const server = createServer();

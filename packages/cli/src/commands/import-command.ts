@@ -77,6 +77,8 @@ async function runImport(file: string, options: ImportCommandOptions): Promise<v
   let database: UpsertCounts | null = null;
   if (databaseUrl !== undefined && !fileRejected) {
     const book: Book = openBook ? asOfBook : result;
+    // NOTE: this writes the database only. Running workflows learn of settlements that an
+    // import through POST /imports brings, but not of those this command stores.
     database = await storeBook(databaseUrl, book, basename(file));
   }
 

@@ -2,7 +2,7 @@ import { portInUse } from '@dunflow/runtime';
 import { UsageError } from '../commands/usage-error';
 import type { StackOptions } from './stack-options';
 
-/** Fails before anything starts when a port of `options` is taken, naming its option. */
+/** Fails before anything starts when a port of `options` is in use, naming its option. */
 export async function checkPortsFree(options: StackOptions): Promise<void> {
   const ports: [option: string, port: number][] = [
     ['--api-port', options.apiPort],
@@ -12,14 +12,14 @@ export async function checkPortsFree(options: StackOptions): Promise<void> {
     ['--stripe-port', options.stripePort],
   ];
   checkDistinct(ports);
-  const taken: [option: string, port: number][] = [];
-  for (const entry of ports) if (await portInUse(entry[1])) taken.push(entry);
-  if (taken.length === 0) return;
-  const list = taken.map(([option, port]) => `port ${String(port)} (${option})`).join(', ');
-  const options_ = taken.map(([option]) => option).join(', ');
+  const inUse: [option: string, port: number][] = [];
+  for (const entry of ports) if (await portInUse(entry[1])) inUse.push(entry);
+  if (inUse.length === 0) return;
+  const list = inUse.map(([option, port]) => `port ${String(port)} (${option})`).join(', ');
+  const optionNames = inUse.map(([option]) => option).join(', ');
   throw new Error(
-    `${list} ${taken.length === 1 ? 'is' : 'are'} already in use by another process; ` +
-      `stop that process (is another dunflow start running?) or pass a free port with ${options_}`,
+    `${list} ${inUse.length === 1 ? 'is' : 'are'} already in use by another process; ` +
+      `stop that process (is another dunflow start running?) or pass a free port with ${optionNames}`,
   );
 }
 

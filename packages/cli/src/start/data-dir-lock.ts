@@ -1,7 +1,7 @@
 import { open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** What the lock file of a data folder records about the `dunflow start` that holds it. */
+/** The record, in a data folder's lock file, of the `dunflow start` that holds it. */
 interface LockRecord {
   pid: number;
   startedAt: string;

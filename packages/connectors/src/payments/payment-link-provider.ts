@@ -20,8 +20,8 @@ export interface PaymentLink {
 export interface PaymentLinkProvider {
   createLink(request: PaymentLinkRequest): Promise<PaymentLink>;
   /**
-   * Stops a link from taking payments, e.g. once its invoice is paid, so that nobody pays the
-   * same invoice twice. Deactivating an inactive link does nothing.
+   * Stops a link from taking payments, e.g. once its invoice is paid, so that a customer cannot
+   * pay the same invoice twice. Deactivating an inactive link does nothing.
    */
   deactivateLink(linkId: string): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { kyselyOf } from '../database';
 import { checkLocalDate } from '../local-date';
 import { invoicePositionsOn } from './invoice-positions';
 
-/** What a customer owes on a date, over all of its invoices. */
+/** The amount a customer owes on a date, over all of its invoices. */
 export interface CustomerExposure {
   /** Open amount of the customer's invoices, in minor units of any currency. */
   openAmountMinor: number;

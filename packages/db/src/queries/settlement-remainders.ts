@@ -5,7 +5,7 @@ import type { DatabaseSchema } from '../database-schema';
 /** Invoices per query: well below PostgreSQL's limit of 65,535 parameters. */
 const CHUNK = 1_000;
 
-/** Whether `payment` is the settlement an importer derived from a settled date. */
+/** Tells whether `payment` is the settlement an importer derived from a settled date. */
 export function isSettlementPayment(payment: Payment): boolean {
   return payment.id === settlementPaymentId(payment.invoiceId);
 }
